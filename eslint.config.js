@@ -1,0 +1,113 @@
+// @ts-check
+import js from '@eslint/js';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'bench/results/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      // House style: `as const` objects, not enums or namespaces.
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use an `as const` object instead of an enum.' },
+        {
+          selector: 'TSModuleDeclaration[kind="namespace"]',
+          message: 'Use modules, not namespaces.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/components/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['src/components/**/*.ts'],
+    ...wc.configs['flat/recommended'],
+  },
+  {
+    // The engine is pure: no DOM, no Lit, no LMS, no Node, no clock. Views and adapters depend on
+    // it, never the other way round.
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['lit', 'lit/*', '@lit/*'], message: 'The engine must not depend on Lit.' },
+            {
+              group: ['**/components/**', '**/scorm/**', '**/build/**'],
+              message: 'The engine must not depend on views, the LMS adapter or the build.',
+            },
+            {
+              group: ['node:*', 'fs', 'path'],
+              message: 'The engine must run anywhere: no Node modules.',
+            },
+            {
+              group: ['**/content/*', '!**/content/types.ts'],
+              message: 'The engine takes the compiled course: import only content/types.ts.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'localStorage',
+          'sessionStorage',
+          'navigator',
+          'fetch',
+          'setTimeout',
+          'setInterval',
+        ].map((name) => ({
+          name,
+          message: 'The engine is pure: the views and the LMS adapter deal with the outside world.',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'The engine has no clock: pass times in events.',
+        },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use the seeded generator in engine/random.ts.',
+        },
+      ],
+    },
+  },
+  {
+    // Content compiler: Node-side, but it must not reach into the engine, views or LMS code.
+    files: ['src/content/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/**', '**/components/**', '**/scorm/**', 'lit', 'lit/*'],
+              message: 'The content compiler sits below the engine and the views.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatDiagnostics, hasErrors } from '../content/diagnostics.ts';
+import { compileCourseDirectory } from '../content/load.ts';
+import { formatStateBudgets, overBudget, stateBudgets } from './state-budget.ts';
+
+export interface CoursePluginOptions {
+  /**
+   * Folder holding course.yaml and modules/.
+   * @default 'course'
+   */
+  readonly dir?: string;
+}
+
+const DEFAULTS = Object.freeze({ dir: 'course' });
+const VIRTUAL_ID = 'virtual:course';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+
+/**
+ * Compiles the course content at build time and serves it as `import course from 'virtual:course'`.
+ * A content error fails the build with every problem listed as `file:line:column  what  (fix)`;
+ * the dev server shows the same list in its error overlay and reloads when a content file changes.
+ * The build also prints each level's worst-case saved-state size and fails past SCORM 1.2's limit.
+ */
+export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
+  const dir = resolve(options.dir ?? DEFAULTS.dir);
+  let isBuild = false;
+  let reported = false;
+
+  return {
+    name: 'safeguarding:course',
+    configResolved(config) {
+      isBuild = config.command === 'build';
+    },
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      const result = compileCourseDirectory(dir);
+      if (hasErrors(result.diagnostics) || !result.course) {
+        const count = result.diagnostics.filter((d) => d.severity === 'error').length;
+        this.error(
+          `The course content has ${count} error(s):\n${formatDiagnostics(result.diagnostics)}`,
+        );
+      }
+      const budgets = stateBudgets(result.course);
+      const over = overBudget(budgets);
+      if (over.length > 0) {
+        this.error(
+          `Saved state can exceed SCORM 1.2's suspend_data limit:\n${formatStateBudgets(budgets)}\nShorten the levels named, or split them.`,
+        );
+      }
+      if (isBuild && !reported) {
+        reported = true;
+        const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+        if (warnings.length > 0) this.warn(`Content warnings:\n${formatDiagnostics(warnings)}`);
+        this.info(
+          `Course "${result.course.title}" ${result.course.version} compiled.\n${formatStateBudgets(budgets)}`,
+        );
+      }
+      return `export default ${JSON.stringify(result.course)};`;
+    },
+    configureServer(server) {
+      server.watcher.add(dir);
+      const reload = (file: string) => {
+        if (!file.startsWith(dir) || !/\.ya?ml$/.test(file)) return;
+        const module = server.moduleGraph.getModuleById(RESOLVED_ID);
+        if (module) server.moduleGraph.invalidateModule(module);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('change', reload);
+      server.watcher.on('add', reload);
+      server.watcher.on('unlink', reload);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { linkCourse } from './link.ts';
+import { SourceFile } from './source-file.ts';
+import type { Course } from './types.ts';
+import { validateAgainstSchema } from './validate.ts';
+
+/** A content file's path (as it should appear in messages) and its text. */
+export interface ContentText {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface CompileResult {
+  /** Present only when there are no errors (warnings allowed). */
+  readonly course?: Course;
+  /** Sorted by file, line and column. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Content files → compiled course: parse (YAML), validate (JSON Schema), link (graph and
+ * cross-reference checks). Pure: the caller reads the files (see `load.ts`).
+ */
+export function compileCourse(
+  courseText: ContentText,
+  moduleTexts: readonly ContentText[],
+): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const parse = (t: ContentText, kind: 'course' | 'module') => {
+    const file = new SourceFile(t.path, t.text);
+    diagnostics.push(...file.parseErrors);
+    if (file.data === undefined) return { file, linkable: false, text: t.text };
+    const schema = validateAgainstSchema(file, kind);
+    diagnostics.push(...schema.diagnostics);
+    return { file, linkable: schema.shapeIntact, text: t.text };
+  };
+
+  const courseFile = parse(courseText, 'course');
+  const modules = moduleTexts.map((t) => parse(t, 'module'));
+  if (!courseFile.linkable) return { diagnostics: sortDiagnostics(diagnostics) };
+
+  const linked = linkCourse({
+    courseFile: courseFile.file,
+    moduleFiles: modules.filter((m) => m.linkable).map((m) => m.file),
+    brokenModuleIds: modules.filter((m) => !m.linkable).flatMap((m) => idOf(m.file.data, m.text)),
+  });
+  diagnostics.push(...linked.diagnostics);
+  const sorted = sortDiagnostics(diagnostics);
+  return hasErrors(sorted) || !linked.course
+    ? { diagnostics: sorted }
+    : { course: linked.course, diagnostics: sorted };
+}
+
+/** A broken module's id, from its data or, when the YAML did not parse, from its `id:` line. */
+function idOf(data: unknown, text: string): string[] {
+  const id =
+    (data as { id?: unknown } | undefined)?.id ?? /^id:\s*([a-z0-9-]+)\s*(#.*)?$/m.exec(text)?.[1];
+  return typeof id === 'string' ? [id] : [];
+}

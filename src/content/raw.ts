@@ -1,0 +1,122 @@
+/**
+ * The authoring format as it comes out of a YAML file that passed schema validation
+ * (course/schema/*.schema.json). Keys are kebab-case because training leads write them.
+ */
+
+export interface RawCourse {
+  id: string;
+  title: string;
+  organisation: string;
+  version: string;
+  levels: RawLevel[];
+}
+
+export interface RawLevel {
+  id: string;
+  title: string;
+  audience: string;
+  outcomes: { id: string; text: string }[];
+  modules: string[];
+  'pass-mark': number;
+  duration: number;
+  attempts?: number;
+  'questions-per-module'?: number;
+  'scenario-share'?: number;
+}
+
+export interface RawModule {
+  id: string;
+  title: string;
+  source: {
+    name: string;
+    board: string;
+    published: string | number;
+    'link-text': string;
+    url?: string;
+  };
+  themes: string[];
+  levels: string[];
+  duration: number;
+  covers: string;
+  'content-note': string;
+  reconstruction?: string;
+  outcomes?: string[];
+  /** Source check: read by tests against shared/sources, not compiled into the course. */
+  facts?: { fact: string; source: string; line: number; words: string }[];
+  scenario: { start?: string; steps: RawStep[] };
+  questions: RawQuestion[];
+  reflection: string[];
+}
+
+export type RawFlags = string | string[];
+export type RawNext = string | { to: string; if?: RawFlags; unless?: RawFlags }[];
+
+export type RawStep =
+  | {
+      type: 'narrative';
+      id: string;
+      title: string;
+      reconstructed?: boolean;
+      text: string;
+      knew?: string[];
+      next?: RawNext;
+    }
+  | {
+      type: 'decision';
+      id: string;
+      title?: string;
+      reconstructed?: boolean;
+      text?: string;
+      question: string;
+      options: RawDecisionOption[];
+    }
+  | {
+      type: 'reveal';
+      id: string;
+      title: string;
+      reconstructed?: boolean;
+      text: string;
+      next?: RawNext;
+    }
+  | {
+      type: 'ending';
+      id: string;
+      title: string;
+      reconstructed?: boolean;
+      text: string;
+      debrief: string;
+    };
+
+export interface RawDecisionOption {
+  text: string;
+  feedback?: string;
+  weight?: number;
+  sets?: RawFlags;
+  next: RawNext;
+}
+
+export interface RawFeedback {
+  correct?: string;
+  incorrect?: string;
+}
+
+interface RawQuestionBase {
+  id: string;
+  prompt: string;
+  'key-message': string;
+  levels?: string[];
+  outcomes?: string[];
+  feedback?: RawFeedback;
+}
+
+export interface RawChoice {
+  text: string;
+  correct?: boolean;
+  feedback?: string;
+}
+
+export type RawQuestion =
+  | (RawQuestionBase & { type: 'single' | 'multiple'; options: RawChoice[] })
+  | (RawQuestionBase & { type: 'true-false'; answer: boolean })
+  | (RawQuestionBase & { type: 'ordering'; items: string[] })
+  | (RawQuestionBase & { type: 'matching'; pairs: { prompt: string; match: string }[] });

@@ -1,0 +1,114 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from './diagnostics.ts';
+
+/** A path into parsed content: map keys and list indexes, as in `['scenario', 'steps', 2, 'next']`. */
+export type ContentPath = readonly (string | number)[];
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * One parsed YAML content file that can say where any value in it was written, so that every
+ * diagnostic points at a line and column the author can jump to.
+ */
+export class SourceFile {
+  readonly path: string;
+  readonly data: unknown;
+  readonly parseErrors: readonly Diagnostic[];
+  readonly #doc: Document;
+  readonly #lines: LineCounter;
+
+  constructor(path: string, text: string) {
+    this.path = path;
+    this.#lines = new LineCounter();
+    this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: true });
+    this.parseErrors = [...this.#doc.errors, ...this.#doc.warnings].map((e) => {
+      const at = e.linePos?.[0] ?? { line: 1, col: 1 };
+      return {
+        severity: this.#doc.errors.includes(e as never) ? 'error' : 'warning',
+        file: path,
+        line: at.line,
+        column: at.col,
+        message: `YAML: ${firstLine(e.message)}`,
+        fix: yamlFix(e.code),
+      } satisfies Diagnostic;
+    });
+    this.data = this.#doc.errors.length > 0 ? undefined : this.#doc.toJS();
+  }
+
+  /**
+   * Where the field at `path` is written: its key for a named field (so `options:` is reported on
+   * its own line, not where the list below it starts), the item for a list entry. Falls back to the
+   * nearest ancestor that exists.
+   */
+  at(path: ContentPath): Position {
+    const last = path[path.length - 1];
+    if (typeof last === 'string') return this.atKey(path.slice(0, -1), last);
+    return this.#positionOf(this.#nearestNode(path));
+  }
+
+  /** Where the key `key` of the map at `path` is written (for "unknown key" and the like). */
+  atKey(path: ContentPath, key: string): Position {
+    const node = this.#nearestNode(path);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (pair && isScalar(pair.key)) return this.#positionOf(pair.key);
+    }
+    return this.#positionOf(node);
+  }
+
+  diagnostic(
+    path: ContentPath,
+    message: string,
+    fix: string,
+    severity: Diagnostic['severity'] = 'error',
+  ): Diagnostic {
+    return { severity, file: this.path, ...this.at(path), message, fix };
+  }
+
+  #nearestNode(path: ContentPath): Node | null {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = this.#doc.getIn(path.slice(0, depth), true);
+      if (node && typeof node === 'object' && 'range' in node) return node as Node;
+    }
+    return null;
+  }
+
+  #positionOf(node: Node | null): Position {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = this.#lines.linePos(offset);
+    return { line, column: col };
+  }
+}
+
+/** Describes a value found in content for a message: `a list`, `the number 3`, `"text"`. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of keys';
+  if (typeof value === 'string')
+    return `the text "${value.length > 30 ? value.slice(0, 30) + '…' : value}"`;
+  return `the ${typeof value} ${String(value)}`;
+}
+
+/** The yaml library's message without its own position and code excerpt (we give both). */
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlFix(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once in a group; remove or rename the repeated one';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation: items of a group line up, nested ones are indented by two spaces';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    default:
+      return 'check the YAML syntax on this line; text with a colon or # needs quotes';
+  }
+}

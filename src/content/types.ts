@@ -1,0 +1,201 @@
+/**
+ * The compiled course: what the content compiler produces from the YAML files in course/ and what
+ * the engine and the views consume. Everything here is plain, serialisable data (the build embeds
+ * it in the bundle as JSON), already validated and linked: every step id a `next` names exists,
+ * every flag a condition reads is set somewhere, every text is rendered Markdown.
+ *
+ * The authoring format (kebab-case keys, Markdown strings) is described by the JSON Schemas in
+ * course/schema/ and in docs/authoring.md; this file is the other side of the compiler.
+ */
+
+/** Markdown rendered to safe HTML (raw HTML escaped, unsafe links dropped), plus its plain text. */
+export interface RichText {
+  readonly html: string;
+  /** Plain text, for screen-reader labels and LMS interaction descriptions. */
+  readonly text: string;
+}
+
+export interface Course {
+  readonly id: string;
+  readonly title: string;
+  readonly organisation: string;
+  readonly version: string;
+  readonly levels: readonly Level[];
+  readonly modules: readonly Module[];
+}
+
+export interface LearningOutcome {
+  readonly id: string;
+  readonly text: string;
+}
+
+export interface Level {
+  readonly id: string;
+  readonly title: string;
+  readonly audience: RichText;
+  readonly outcomes: readonly LearningOutcome[];
+  /** Module ids in the order the learner meets them. */
+  readonly modules: readonly string[];
+  /** Percentage (0–100) a module's and the level's score must reach to pass. */
+  readonly passMark: number;
+  readonly durationMinutes: number;
+  /** Quiz attempts allowed per module; 0 means unlimited. */
+  readonly attempts: number;
+  /** Questions drawn per module quiz from those that serve this level; 0 means all of them. */
+  readonly questionsPerModule: number;
+  /** Share (0–1) of a module's score that comes from its scenario decisions; the rest is the quiz. */
+  readonly scenarioShare: number;
+}
+
+export interface SourceReview {
+  /** The review's name as published. */
+  readonly name: string;
+  readonly board: string;
+  /** As the source gives it: `2017`, `2017-05`, `2017-05-12`, or `not stated in the source`. */
+  readonly published: string;
+  readonly linkText: string;
+  readonly url?: string;
+}
+
+export interface Module {
+  readonly id: string;
+  readonly title: string;
+  readonly source: SourceReview;
+  readonly themes: readonly string[];
+  readonly levels: readonly string[];
+  readonly durationMinutes: number;
+  readonly covers: RichText;
+  readonly contentNote: RichText;
+  /** Said once, plainly, when a scenario uses invented detail. */
+  readonly reconstruction?: RichText;
+  /** Ids of the level learning outcomes this module delivers. */
+  readonly outcomes: readonly string[];
+  readonly scenario: Scenario;
+  readonly questions: readonly Question[];
+  readonly reflection: readonly RichText[];
+}
+
+export interface Scenario {
+  readonly start: string;
+  /** Steps in authored order; `stepIndex` maps an id to its position. */
+  readonly steps: readonly Step[];
+  readonly stepIndex: Readonly<Record<string, number>>;
+  /** Every flag some option sets, in a stable order (their position is their bit in saved state). */
+  readonly flags: readonly string[];
+}
+
+export type Step = NarrativeStep | DecisionStep | RevealStep | EndingStep;
+
+interface StepBase {
+  readonly id: string;
+  readonly title: string;
+  /** True when the step's detail is invented to make the scenario work (shown as such). */
+  readonly reconstructed: boolean;
+}
+
+export interface NarrativeStep extends StepBase {
+  readonly type: 'narrative';
+  readonly text: RichText;
+  /** "What practitioners knew at this point". */
+  readonly knew: readonly RichText[];
+  readonly next: Next;
+}
+
+export interface DecisionStep extends StepBase {
+  readonly type: 'decision';
+  readonly text?: RichText;
+  readonly question: RichText;
+  readonly options: readonly DecisionOption[];
+}
+
+export interface DecisionOption {
+  readonly text: RichText;
+  /** The consequence the learner is shown after choosing, tied to the review's learning. */
+  readonly feedback: RichText;
+  /** 0–1: how closely the choice follows the review's learning. */
+  readonly weight: number;
+  readonly sets: readonly string[];
+  readonly next: Next;
+}
+
+export interface RevealStep extends StepBase {
+  readonly type: 'reveal';
+  readonly text: RichText;
+  readonly next: Next;
+}
+
+export interface EndingStep extends StepBase {
+  readonly type: 'ending';
+  readonly text: RichText;
+  readonly debrief: RichText;
+}
+
+/** Where to go next: the first branch whose condition holds (the last branch has none). */
+export type Next = readonly NextBranch[];
+
+export interface NextBranch {
+  readonly to: string;
+  /** Flags that must all be set. */
+  readonly if: readonly string[];
+  /** Flags that must all be unset. */
+  readonly unless: readonly string[];
+}
+
+export type Question =
+  | SingleChoiceQuestion
+  | MultipleResponseQuestion
+  | TrueFalseQuestion
+  | OrderingQuestion
+  | MatchingQuestion;
+
+interface QuestionBase {
+  readonly id: string;
+  readonly prompt: RichText;
+  readonly keyMessage: RichText;
+  /** Levels whose quizzes may draw this question. */
+  readonly levels: readonly string[];
+  /** Ids of level learning outcomes this question tests. */
+  readonly outcomes: readonly string[];
+  readonly feedback: OverallFeedback;
+}
+
+export interface OverallFeedback {
+  readonly correct?: RichText;
+  readonly incorrect?: RichText;
+}
+
+export interface ChoiceOption {
+  readonly text: RichText;
+  readonly correct: boolean;
+  readonly feedback?: RichText;
+}
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  readonly type: 'single';
+  readonly options: readonly ChoiceOption[];
+}
+
+export interface MultipleResponseQuestion extends QuestionBase {
+  readonly type: 'multiple';
+  readonly options: readonly ChoiceOption[];
+}
+
+export interface TrueFalseQuestion extends QuestionBase {
+  readonly type: 'true-false';
+  readonly answer: boolean;
+}
+
+export interface OrderingQuestion extends QuestionBase {
+  readonly type: 'ordering';
+  /** In the correct order. */
+  readonly items: readonly RichText[];
+}
+
+export interface MatchingQuestion extends QuestionBase {
+  readonly type: 'matching';
+  /** Each prompt with its correct match. */
+  readonly pairs: readonly { readonly prompt: RichText; readonly match: RichText }[];
+}
+
+export const QUESTION_TYPES = ['single', 'multiple', 'true-false', 'ordering', 'matching'] as const;
+export const STEP_TYPES = ['narrative', 'decision', 'reveal', 'ending'] as const;

@@ -1,0 +1,323 @@
+import type { Module, Question } from '../content/types.ts';
+import { answerFits, drawQuestions, drawSize, optionCount, questionBank } from './quiz.ts';
+import { hashString } from './random.ts';
+import {
+  decisionSteps,
+  freshModule,
+  initialState,
+  MAX_ATTEMPT_COUNT,
+  PHASES,
+  type Answer,
+  type LearnerState,
+  type LevelContent,
+  type ModuleProgress,
+} from './state.ts';
+
+/**
+ * Saved state as a compact, versioned string: it goes into the LMS's suspend_data, which SCORM 1.2
+ * caps at 4096 characters for the whole level. Layout (version 1):
+ *
+ *     1~<level id>~<seed>~<current module or ->~<module>~<module>…
+ *     module := <content hash>.<phase><completed>.<step>[*].<flags>.<choices>.<attempt>.<question>[*].<best>.<answers>
+ *
+ * Numbers are base 36. `*` marks "answered, feedback showing". `choices` is one character per
+ * decision (option index, or `-`). Answers are `:`-separated (see encodeAnswer).
+ *
+ * Each module carries a short hash of its content structure: if a module changed since the state
+ * was saved (new steps, new questions), that module alone restarts, with a note saying so; the rest
+ * of the learner's progress is kept.
+ */
+
+export const STATE_VERSION = 1;
+/** SCORM 1.2's limit for cmi.suspend_data. */
+export const SUSPEND_DATA_LIMIT = 4096;
+
+const PHASE_CODES = 'nisqrfd'; // one letter per PHASES entry, same order
+
+export function serialise(content: LevelContent, state: LearnerState): string {
+  const modules = state.modules.map((progress, i) =>
+    encodeModule(content, content.modules[i] as Module, progress),
+  );
+  return [
+    STATE_VERSION,
+    state.level,
+    b36(state.seed),
+    state.current === null ? '-' : b36(state.current),
+    ...modules,
+  ].join('~');
+}
+
+export type RestoreResult =
+  | { readonly ok: true; readonly state: LearnerState; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly state: LearnerState; readonly reason: string };
+
+/**
+ * Saved string → state. Never throws: anything it cannot trust gives a clean start and the reason,
+ * so a corrupted or foreign suspend_data costs the learner their place, never the course.
+ */
+export function restore(content: LevelContent, saved: string, freshSeed: number): RestoreResult {
+  const fresh = () => initialState(content, freshSeed);
+  if (saved.trim() === '') return { ok: false, state: fresh(), reason: 'No saved progress.' };
+  try {
+    const [version, level, seed, current, ...modules] = saved.split('~');
+    if (version !== String(STATE_VERSION)) {
+      return {
+        ok: false,
+        state: fresh(),
+        reason: `Saved progress is in format "${version?.slice(0, 10)}", which this version of the course cannot read. Starting afresh.`,
+      };
+    }
+    if (level !== content.level.id) {
+      return {
+        ok: false,
+        state: fresh(),
+        reason: `Saved progress is for level "${level?.slice(0, 40)}", not "${content.level.id}". Starting afresh.`,
+      };
+    }
+    const seedValue = parseB36(seed, 0xffffffff);
+    const notes: string[] = [];
+    const progress = content.modules.map((module, i): ModuleProgress => {
+      const encoded = modules[i];
+      if (encoded === undefined || !encoded.startsWith(moduleHash(content, module) + '.')) {
+        if (encoded !== undefined)
+          notes.push(`"${module.title}" has changed since your last visit, so it starts again.`);
+        return freshModule(module);
+      }
+      return decodeModule(content, module, encoded, seedValue);
+    });
+    const currentIndex = current === '-' ? null : parseB36(current, content.modules.length - 1);
+    const reset = currentIndex !== null && progress[currentIndex]?.phase === 'not-started';
+    return {
+      ok: true,
+      state: {
+        level: content.level.id,
+        seed: seedValue,
+        current: reset ? null : currentIndex,
+        modules: progress,
+      },
+      notes,
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      state: fresh(),
+      reason: `Saved progress could not be read (${(error as Error).message}). Starting afresh.`,
+    };
+  }
+}
+
+/**
+ * The longest string `serialise` can produce for this level over every path a learner can take:
+ * every field at its widest (last step, every flag set, every decision made, the widest answers
+ * the draw can ask, most attempts). The build fails if it exceeds SUSPEND_DATA_LIMIT.
+ */
+export function worstCaseSize(content: LevelContent): number {
+  const widest: LearnerState = {
+    level: content.level.id,
+    seed: 0xffffffff,
+    current: content.modules.length - 1,
+    modules: content.modules.map((module) => {
+      const decisions = decisionSteps(module);
+      const drawn = widestDraw(module, content);
+      return {
+        phase: 'reflection',
+        completed: true,
+        scenario: {
+          step: module.scenario.steps.length - 1,
+          answered: true,
+          flags: 2 ** module.scenario.flags.length - 1,
+          choices: decisions.map((d) => {
+            const step = module.scenario.steps[d];
+            return step?.type === 'decision' ? step.options.length - 1 : 0;
+          }),
+        },
+        quiz: {
+          attempt: MAX_ATTEMPT_COUNT,
+          question: Math.max(0, drawn.length - 1),
+          answered: true,
+          answers: drawn.map(widestAnswer),
+          best: 100,
+        },
+      };
+    }),
+  };
+  return serialise(content, widest).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function encodeModule(content: LevelContent, module: Module, progress: ModuleProgress): string {
+  const { scenario, quiz } = progress;
+  return [
+    moduleHash(content, module),
+    PHASE_CODES[PHASES.indexOf(progress.phase)] + (progress.completed ? '1' : '0'),
+    b36(scenario.step) + (scenario.answered ? '*' : ''),
+    b36(scenario.flags),
+    scenario.choices.map((c) => (c < 0 ? '-' : b36(c))).join(''),
+    b36(quiz.attempt),
+    b36(quiz.question) + (quiz.answered ? '*' : ''),
+    quiz.best === null ? '-' : b36(quiz.best),
+    quiz.answers.map(encodeAnswer).join(':'),
+  ].join('.');
+}
+
+function decodeModule(
+  content: LevelContent,
+  module: Module,
+  encoded: string,
+  seed: number,
+): ModuleProgress {
+  const fields = encoded.split('.');
+  if (fields.length !== 9)
+    throw new Error(`module "${module.id}" has ${fields.length} fields, not 9`);
+  const [
+    ,
+    status = '',
+    step = '',
+    flags = '',
+    choices = '',
+    attempt = '',
+    question = '',
+    best = '',
+    answers = '',
+  ] = fields;
+  const phase = PHASES[PHASE_CODES.indexOf(status[0] ?? '?')];
+  if (!phase || status.length !== 2 || !'01'.includes(status[1] ?? '?'))
+    throw new Error(`bad phase "${status}"`);
+
+  const decisions = decisionSteps(module);
+  if (choices.length !== decisions.length)
+    throw new Error(
+      `module "${module.id}" has ${choices.length} choices saved for ${decisions.length} decisions`,
+    );
+  const choiceValues = [...choices].map((c, i) => {
+    const step = module.scenario.steps[decisions[i] as number];
+    const options = step?.type === 'decision' ? step.options.length : 0;
+    return c === '-' ? -1 : parseB36(c, options - 1);
+  });
+  const stepIndex = parseB36(step.replace(/\*$/, ''), module.scenario.steps.length - 1);
+  const attemptValue = parseB36(attempt, MAX_ATTEMPT_COUNT);
+  const drawn = attemptValue > 0 ? drawQuestions(module, content.level, seed, attemptValue) : [];
+  const answerList = answers === '' ? [] : answers.split(':');
+  if (answerList.length !== drawn.length)
+    throw new Error(
+      `module "${module.id}" has ${answerList.length} answers saved for ${drawn.length} questions`,
+    );
+
+  return {
+    phase,
+    completed: status[1] === '1',
+    scenario: {
+      step: stepIndex,
+      answered: step.endsWith('*') && module.scenario.steps[stepIndex]?.type === 'decision',
+      flags: parseB36(flags, 2 ** module.scenario.flags.length - 1),
+      choices: choiceValues,
+    },
+    quiz: {
+      attempt: attemptValue,
+      question: parseB36(question.replace(/\*$/, ''), Math.max(0, drawn.length - 1)),
+      answered: question.endsWith('*'),
+      answers: answerList.map((a, i) => decodeAnswer(drawn[i] as Question, a)),
+      best: best === '-' ? null : parseB36(best, 100),
+    },
+  };
+}
+
+/** single `3` · multiple bitmask `b` · true-false `t`/`f` · ordering/matching digits `2013` · unanswered `-` */
+function encodeAnswer(answer: Answer | null): string {
+  if (answer === null) return '-';
+  switch (answer.type) {
+    case 'single':
+      return b36(answer.option);
+    case 'multiple':
+      return b36(answer.options.reduce((bits, i) => bits | (1 << i), 0));
+    case 'true-false':
+      return answer.value ? 't' : 'f';
+    case 'ordering':
+      return answer.order.map(b36).join('');
+    case 'matching':
+      return answer.matches.map(b36).join('');
+  }
+}
+
+function decodeAnswer(question: Question, text: string): Answer | null {
+  if (text === '-') return null;
+  const n = optionCount(question);
+  const digits = () => [...text].map((c) => parseB36(c, n - 1));
+  let answer: Answer;
+  switch (question.type) {
+    case 'single':
+      answer = { type: 'single', option: parseB36(text, n - 1) };
+      break;
+    case 'multiple': {
+      const bits = parseB36(text, 2 ** n - 1);
+      answer = {
+        type: 'multiple',
+        options: [...Array(n).keys()].filter((i) => (bits & (1 << i)) !== 0),
+      };
+      break;
+    }
+    case 'true-false':
+      if (text !== 't' && text !== 'f') throw new Error(`bad true/false answer "${text}"`);
+      answer = { type: 'true-false', value: text === 't' };
+      break;
+    case 'ordering':
+      answer = { type: 'ordering', order: digits() };
+      break;
+    case 'matching':
+      answer = { type: 'matching', matches: digits() };
+      break;
+  }
+  if (!answerFits(question, answer))
+    throw new Error(`answer "${text}" does not fit question "${question.id}"`);
+  return answer;
+}
+
+/** A short hash of what saved indexes refer to in a module, so changed content is noticed. */
+export function moduleHash(content: LevelContent, module: Module): string {
+  const shape = [
+    module.id,
+    module.scenario.steps
+      .map((s) => `${s.id}:${s.type}:${s.type === 'decision' ? s.options.length : ''}`)
+      .join(','),
+    module.scenario.flags.join(','),
+    questionBank(module, content.level)
+      .map((q) => `${q.id}:${q.type}:${optionCount(q)}`)
+      .join(','),
+    drawSize(module, content.level),
+  ].join('|');
+  return b36(hashString(shape) % 36 ** 3).padStart(3, '0');
+}
+
+function widestDraw(module: Module, content: LevelContent): Question[] {
+  const width = (q: Question) => encodeAnswer(widestAnswer(q)).length;
+  return [...questionBank(module, content.level)]
+    .sort((a, b) => width(b) - width(a))
+    .slice(0, drawSize(module, content.level));
+}
+
+function widestAnswer(question: Question): Answer {
+  const all = [...Array(optionCount(question)).keys()];
+  switch (question.type) {
+    case 'single':
+      return { type: 'single', option: all.length - 1 };
+    case 'multiple':
+      return { type: 'multiple', options: all };
+    case 'true-false':
+      return { type: 'true-false', value: true };
+    case 'ordering':
+      return { type: 'ordering', order: all };
+    case 'matching':
+      return { type: 'matching', matches: all };
+  }
+}
+
+const b36 = (n: number) => n.toString(36);
+
+function parseB36(text: string | undefined, max: number): number {
+  if (text === undefined || !/^[0-9a-z]+$/.test(text))
+    throw new Error(`"${String(text).slice(0, 10)}" is not a number`);
+  const value = parseInt(text, 36);
+  if (!(value >= 0 && value <= max)) throw new Error(`${value} is out of range (0–${max})`);
+  return value;
+}

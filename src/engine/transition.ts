@@ -1,0 +1,462 @@
+import type { DecisionStep, Module, Question } from '../content/types.ts';
+import { drawQuestions, drawSize, isCorrect, answerFits, quizScore } from './quiz.ts';
+import { currentStep, decisionSlot, flagBit, resolveNext, scenarioScore } from './scenario.ts';
+import {
+  MAX_ATTEMPT_COUNT,
+  type Answer,
+  type LearnerState,
+  type LevelContent,
+  type ModuleProgress,
+} from './state.ts';
+
+/**
+ * The engine as a reducer: `transition(content, state, event) → [state, effects]`. It never touches
+ * the DOM, the LMS or the clock; effects describe what the outside world should do (record an
+ * interaction, report a score, save) and the LMS adapter carries them out. An event that does not
+ * fit the current state (a double click, a stale view) changes nothing and has no effects.
+ */
+
+export type LearnerEvent =
+  /** From the module list: open a module where the learner left it (or at its start). */
+  | { readonly type: 'open-module'; readonly module: number }
+  /** Move on: intro → scenario, a step → the next, an ending → the quiz, feedback → next question… */
+  | { readonly type: 'continue' }
+  /** At a decision: choose an option (index in authored order). */
+  | { readonly type: 'choose'; readonly option: number }
+  /** At a quiz question: answer it. */
+  | { readonly type: 'answer'; readonly answer: Answer }
+  /** At the quiz results, after a fail with attempts left: start a new attempt. */
+  | { readonly type: 'retry-quiz' }
+  /** Back to the module list; progress is kept. */
+  | { readonly type: 'leave-module' };
+
+export type Effect =
+  | { readonly type: 'record-interaction'; readonly interaction: Interaction }
+  /** 0–1 share of the level's work done. */
+  | { readonly type: 'set-progress'; readonly measure: number }
+  /** 0–100: the level score over the modules finished so far. */
+  | { readonly type: 'set-score'; readonly score: number }
+  | {
+      readonly type: 'complete-module';
+      readonly module: string;
+      readonly passed: boolean;
+      /** null for a module with no quiz at this level. */
+      readonly score: number | null;
+    }
+  | { readonly type: 'complete-level'; readonly passed: boolean; readonly score: number }
+  /** The state changed: keep it (suspend data and bookmark). */
+  | { readonly type: 'save' }
+  /** Something the LMS should not lose happened: commit now. */
+  | { readonly type: 'commit' };
+
+export interface Interaction {
+  /** Readable and stable: `<module>_<step or question id>`, e.g. `child-h_tell-parents`. */
+  readonly id: string;
+  readonly module: string;
+  readonly kind: 'decision' | 'question';
+  readonly type: 'choice' | 'true-false' | 'sequencing' | 'matching';
+  /** Plain text of the question asked. */
+  readonly description: string;
+  readonly response: InteractionResponse;
+  readonly correctResponse: InteractionResponse;
+  readonly result: 'correct' | 'incorrect' | 'neutral';
+  readonly weighting: number;
+}
+
+/** Responses with short identifiers: options `a`, `b`…; matching prompts `1`, `2`… to letters. */
+export type InteractionResponse =
+  | { readonly type: 'choice'; readonly ids: readonly string[] }
+  | { readonly type: 'true-false'; readonly value: boolean }
+  | { readonly type: 'sequencing'; readonly ids: readonly string[] }
+  | { readonly type: 'matching'; readonly pairs: readonly (readonly [string, string])[] };
+
+type Result = readonly [LearnerState, readonly Effect[]];
+
+export function transition(
+  content: LevelContent,
+  state: LearnerState,
+  event: LearnerEvent,
+): Result {
+  const unchanged: Result = [state, []];
+  if (event.type === 'open-module') return openModule(content, state, event.module) ?? unchanged;
+  if (state.current === null) return unchanged;
+  const index = state.current;
+  const module = content.modules[index];
+  const progress = state.modules[index];
+  if (!module || !progress) return unchanged;
+  const context: ModuleContext = { content, state, index, module, progress };
+
+  switch (event.type) {
+    case 'leave-module':
+      return [{ ...state, current: null }, [{ type: 'save' }, { type: 'commit' }]];
+    case 'continue':
+      return moveOn(context) ?? unchanged;
+    case 'choose':
+      return choose(context, event.option) ?? unchanged;
+    case 'answer':
+      return answer(context, event.answer) ?? unchanged;
+    case 'retry-quiz':
+      return retryQuiz(context) ?? unchanged;
+  }
+}
+
+interface ModuleContext {
+  readonly content: LevelContent;
+  readonly state: LearnerState;
+  readonly index: number;
+  readonly module: Module;
+  readonly progress: ModuleProgress;
+}
+
+function withModule(
+  ctx: ModuleContext,
+  progress: ModuleProgress,
+  current: number | null = ctx.index,
+): LearnerState {
+  const modules = ctx.state.modules.map((m, i) => (i === ctx.index ? progress : m));
+  return { ...ctx.state, current, modules };
+}
+
+function openModule(content: LevelContent, state: LearnerState, index: number): Result | undefined {
+  const progress = state.modules[index];
+  if (!progress || !content.modules[index]) return undefined;
+  const opened: ModuleProgress =
+    progress.phase === 'not-started' ? { ...progress, phase: 'intro' } : progress;
+  const modules = state.modules.map((m, i) => (i === index ? opened : m));
+  return [{ ...state, current: index, modules }, [{ type: 'save' }]];
+}
+
+function moveOn(ctx: ModuleContext): Result | undefined {
+  const { module, progress } = ctx;
+  switch (progress.phase) {
+    case 'intro':
+      return [withModule(ctx, { ...progress, phase: 'scenario' }), [{ type: 'save' }]];
+    case 'scenario': {
+      const step = currentStep(module, progress.scenario);
+      if (step.type === 'ending') return endScenario(ctx);
+      if (step.type === 'decision') {
+        if (!progress.scenario.answered) return undefined;
+        const choice =
+          progress.scenario.choices[decisionSlot(module, progress.scenario.step)] ?? -1;
+        const option = step.options[choice];
+        if (!option) return undefined;
+        return goToStep(ctx, resolveNext(module, option.next, progress.scenario.flags));
+      }
+      return goToStep(ctx, resolveNext(module, step.next, progress.scenario.flags));
+    }
+    case 'quiz': {
+      if (!progress.quiz.answered) return undefined;
+      const questions = drawQuestions(
+        module,
+        ctx.content.level,
+        ctx.state.seed,
+        progress.quiz.attempt,
+      );
+      const next = progress.quiz.question + 1;
+      if (next < questions.length) {
+        return [
+          withModule(ctx, {
+            ...progress,
+            quiz: { ...progress.quiz, question: next, answered: false },
+          }),
+          [{ type: 'save' }],
+        ];
+      }
+      return finishAttempt(ctx, questions);
+    }
+    case 'results':
+      if (!progress.completed) return undefined; // failed with attempts left: retry-quiz or leave
+      return [withModule(ctx, { ...progress, phase: 'reflection' }), [{ type: 'save' }]];
+    case 'reflection':
+      return [
+        withModule(ctx, { ...progress, phase: 'done' }, null),
+        [{ type: 'save' }, { type: 'commit' }],
+      ];
+    case 'not-started':
+    case 'done':
+      return undefined;
+  }
+}
+
+function goToStep(ctx: ModuleContext, step: number): Result {
+  const scenario = { ...ctx.progress.scenario, step, answered: false };
+  return [withModule(ctx, { ...ctx.progress, scenario }), [{ type: 'save' }]];
+}
+
+function choose(ctx: ModuleContext, optionIndex: number): Result | undefined {
+  const { module, progress } = ctx;
+  if (progress.phase !== 'scenario' || progress.scenario.answered) return undefined;
+  const step = currentStep(module, progress.scenario);
+  if (step.type !== 'decision') return undefined;
+  const option = step.options[optionIndex];
+  if (!option) return undefined;
+  const slot = decisionSlot(module, progress.scenario.step);
+  const flags = option.sets.reduce(
+    (bits, flag) => bits | flagBit(module, flag),
+    progress.scenario.flags,
+  );
+  const choices = progress.scenario.choices.map((c, i) => (i === slot ? optionIndex : c));
+  const state = withModule(ctx, {
+    ...progress,
+    scenario: { ...progress.scenario, answered: true, flags, choices },
+  });
+  return [
+    state,
+    [
+      { type: 'record-interaction', interaction: decisionInteraction(module, step, optionIndex) },
+      { type: 'save' },
+      { type: 'commit' },
+    ],
+  ];
+}
+
+function endScenario(ctx: ModuleContext): Result {
+  const { module, progress, content } = ctx;
+  if (drawSize(module, content.level) > 0) {
+    const quiz = {
+      attempt: 1,
+      question: 0,
+      answered: false,
+      answers: drawQuestions(module, content.level, ctx.state.seed, 1).map(() => null),
+      best: null,
+    };
+    const state = withModule(ctx, { ...progress, phase: 'quiz', quiz });
+    return [state, [...progressEffects(content, state), { type: 'save' }, { type: 'commit' }]];
+  }
+  // No quiz at this level: the module is complete when its scenario ends.
+  return completeModule(ctx, { ...progress, phase: 'reflection', completed: true });
+}
+
+function answer(ctx: ModuleContext, given: Answer): Result | undefined {
+  const { module, progress, content } = ctx;
+  if (progress.phase !== 'quiz' || progress.quiz.answered) return undefined;
+  const questions = drawQuestions(module, content.level, ctx.state.seed, progress.quiz.attempt);
+  const question = questions[progress.quiz.question];
+  if (!question || !answerFits(question, given)) return undefined;
+  const answers = progress.quiz.answers.map((a, i) => (i === progress.quiz.question ? given : a));
+  const state = withModule(ctx, {
+    ...progress,
+    quiz: { ...progress.quiz, answers, answered: true },
+  });
+  return [
+    state,
+    [
+      { type: 'record-interaction', interaction: questionInteraction(module, question, given) },
+      { type: 'save' },
+      { type: 'commit' },
+    ],
+  ];
+}
+
+function finishAttempt(ctx: ModuleContext, questions: readonly Question[]): Result {
+  const { progress, content } = ctx;
+  const score = quizScore(questions, progress.quiz.answers);
+  const best = Math.max(score, progress.quiz.best ?? 0);
+  const quiz = { ...progress.quiz, best, answered: false };
+  const outOfAttempts =
+    content.level.attempts > 0 && progress.quiz.attempt >= content.level.attempts;
+  const done =
+    moduleScore(content, ctx.module, { ...progress, quiz }) >= content.level.passMark ||
+    outOfAttempts;
+  const next: ModuleProgress = { ...progress, phase: 'results', quiz, completed: done };
+  if (done) return completeModule(ctx, next);
+  const state = withModule(ctx, next);
+  return [state, [{ type: 'save' }, { type: 'commit' }]];
+}
+
+function retryQuiz(ctx: ModuleContext): Result | undefined {
+  const { progress, content, module } = ctx;
+  if (progress.phase !== 'results' || progress.completed) return undefined;
+  const attempt = Math.min(progress.quiz.attempt + 1, MAX_ATTEMPT_COUNT);
+  const answers = drawQuestions(module, content.level, ctx.state.seed, attempt).map(() => null);
+  const quiz = { ...progress.quiz, attempt, question: 0, answered: false, answers };
+  return [
+    withModule(ctx, { ...progress, phase: 'quiz', quiz }),
+    [{ type: 'save' }, { type: 'commit' }],
+  ];
+}
+
+function completeModule(ctx: ModuleContext, progress: ModuleProgress): Result {
+  const { content, module } = ctx;
+  const state = withModule(ctx, progress);
+  const score = hasQuiz(content, module) ? moduleScore(content, module, progress) : null;
+  const effects: Effect[] = [
+    {
+      type: 'complete-module',
+      module: module.id,
+      passed: score === null || score >= content.level.passMark,
+      score,
+    },
+    ...progressEffects(content, state),
+  ];
+  const outcome = levelOutcome(content, state);
+  if (outcome.complete)
+    effects.push({ type: 'complete-level', passed: outcome.passed, score: outcome.score });
+  effects.push({ type: 'save' }, { type: 'commit' });
+  return [state, effects];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scores and progress (pure functions of content and state; views use them too)
+
+function hasQuiz(content: LevelContent, module: Module): boolean {
+  return drawSize(module, content.level) > 0;
+}
+
+/** 0–100: the best quiz attempt, blended with the scenario's choices by the level's scenario share. */
+export function moduleScore(
+  content: LevelContent,
+  module: Module,
+  progress: ModuleProgress,
+): number {
+  const share = content.level.scenarioShare;
+  const scenario = scenarioScore(module, progress.scenario.choices);
+  if (!hasQuiz(content, module)) return scenario;
+  return Math.round(share * scenario + (1 - share) * (progress.quiz.best ?? 0));
+}
+
+export interface LevelOutcome {
+  readonly complete: boolean;
+  /** Every scored module passed. */
+  readonly passed: boolean;
+  /** Mean score of the completed modules that have a quiz, 0–100. */
+  readonly score: number;
+}
+
+export function levelOutcome(content: LevelContent, state: LearnerState): LevelOutcome {
+  const scored = content.modules.flatMap((module, i) => {
+    const progress = state.modules[i];
+    return progress?.completed && hasQuiz(content, module)
+      ? [moduleScore(content, module, progress)]
+      : [];
+  });
+  const complete = state.modules.every((m) => m.completed);
+  const score =
+    scored.length === 0
+      ? complete
+        ? 100
+        : 0
+      : Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
+  return { complete, passed: complete && scored.every((s) => s >= content.level.passMark), score };
+}
+
+/**
+ * 0–1: the share of the level's work done. Each module counts its scenario as one part and its
+ * quiz (where it has one) as another.
+ */
+export function progressMeasure(content: LevelContent, state: LearnerState): number {
+  let done = 0;
+  let total = 0;
+  content.modules.forEach((module, i) => {
+    const progress = state.modules[i];
+    const quiz = hasQuiz(content, module);
+    total += quiz ? 2 : 1;
+    if (!progress) return;
+    const scenarioDone = ['quiz', 'results', 'reflection', 'done'].includes(progress.phase);
+    if (scenarioDone) done += 1;
+    if (quiz && progress.completed) done += 1;
+  });
+  return total === 0 ? 1 : Math.round((done / total) * 100) / 100;
+}
+
+function progressEffects(content: LevelContent, state: LearnerState): Effect[] {
+  const outcome = levelOutcome(content, state);
+  return [
+    { type: 'set-progress', measure: progressMeasure(content, state) },
+    { type: 'set-score', score: outcome.score },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interactions
+
+const letter = (i: number) => String.fromCharCode(97 + i);
+
+function decisionInteraction(module: Module, step: DecisionStep, option: number): Interaction {
+  const weights = step.options.map((o) => o.weight);
+  const best = Math.max(...weights);
+  const weight = weights[option] ?? 0;
+  const result =
+    best === 0 || (weight > 0 && weight < best)
+      ? 'neutral'
+      : weight === best
+        ? 'correct'
+        : 'incorrect';
+  return {
+    id: `${module.id}_${step.id}`,
+    module: module.id,
+    kind: 'decision',
+    type: 'choice',
+    description: step.question.text,
+    response: { type: 'choice', ids: [letter(option)] },
+    correctResponse: {
+      type: 'choice',
+      ids: weights.flatMap((w, i) => (w === best ? [letter(i)] : [])),
+    },
+    result,
+    weighting: 1,
+  };
+}
+
+function questionInteraction(module: Module, question: Question, given: Answer): Interaction {
+  const base = {
+    id: `${module.id}_${question.id}`,
+    module: module.id,
+    kind: 'question' as const,
+    description: question.prompt.text,
+    result: isCorrect(question, given) ? ('correct' as const) : ('incorrect' as const),
+    weighting: 1,
+  };
+  switch (question.type) {
+    case 'single':
+    case 'multiple': {
+      const chosen =
+        given.type === 'single'
+          ? [given.option]
+          : given.type === 'multiple'
+            ? [...given.options].sort((a, b) => a - b)
+            : [];
+      return {
+        ...base,
+        type: 'choice',
+        response: { type: 'choice', ids: chosen.map(letter) },
+        correctResponse: {
+          type: 'choice',
+          ids: question.options.flatMap((o, i) => (o.correct ? [letter(i)] : [])),
+        },
+      };
+    }
+    case 'true-false':
+      return {
+        ...base,
+        type: 'true-false',
+        response: { type: 'true-false', value: given.type === 'true-false' && given.value },
+        correctResponse: { type: 'true-false', value: question.answer },
+      };
+    case 'ordering':
+      return {
+        ...base,
+        type: 'sequencing',
+        response: {
+          type: 'sequencing',
+          ids: (given.type === 'ordering' ? given.order : []).map(letter),
+        },
+        correctResponse: { type: 'sequencing', ids: question.items.map((_, i) => letter(i)) },
+      };
+    case 'matching':
+      return {
+        ...base,
+        type: 'matching',
+        response: {
+          type: 'matching',
+          pairs: (given.type === 'matching' ? given.matches : []).map(
+            (m, p) => [String(p + 1), letter(m)] as const,
+          ),
+        },
+        correctResponse: {
+          type: 'matching',
+          pairs: question.pairs.map((_, p) => [String(p + 1), letter(p)] as const),
+        },
+      };
+  }
+}

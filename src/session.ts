@@ -1,0 +1,31 @@
+import type { Effect } from './engine/index.ts';
+
+/**
+ * What the course needs from wherever it runs: an LMS (SCORM 1.2 or 2004) or nothing at all
+ * (a file share, a plain web server), in which case progress is kept on the learner's device.
+ * The views know only this interface; scorm/adapter/ implements it.
+ */
+export interface CourseSession {
+  /** `lms` when an LMS API was found and initialised; `standalone` otherwise. */
+  readonly mode: 'lms' | 'standalone';
+  /** The saved state (suspend_data or the local copy), or '' on a first launch. */
+  readonly savedState: string;
+  /** True when the LMS says this launch resumes an earlier one. */
+  readonly resumed: boolean;
+  /** The LMS asked for browse or review mode: nothing the learner does is recorded. */
+  readonly reviewOnly: boolean;
+  /** The learner's name as the LMS gives it, if it does. */
+  readonly learnerName?: string;
+  /**
+   * Carries out the engine's effects, in order, and keeps `state` (the serialised engine state)
+   * with `location` (a short bookmark, e.g. `child-h/first-referral`). Never throws.
+   */
+  apply(effects: readonly Effect[], state: string, location: string): void;
+  /** Saves, reports and ends the session (the learner's "Save and exit", or the page closing). */
+  finish(): void;
+  /** Told whenever saving to the LMS starts or stops failing, so the learner can be warned. */
+  onHealthChange(listener: (health: SessionHealth) => void): void;
+}
+
+export type SessionHealth =
+  { readonly ok: true } | { readonly ok: false; readonly message: string };

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileCourse, type ContentText } from '../../src/content/compile.ts';
+import { formatDiagnostic } from '../../src/content/diagnostics.ts';
+import { compileCourseDirectory } from '../../src/content/load.ts';
+
+const broken = 'tests/content/fixtures/broken';
+const read = (name: string): ContentText => {
+  const path = join(broken, name);
+  return { path, text: readFileSync(path, 'utf8') };
+};
+
+/** The line a fixture marks with `# <-- here`: where the error must be reported. */
+function markedLines(file: ContentText): number[] {
+  return file.text.split('\n').flatMap((line, i) => (line.includes('# <-- here') ? [i + 1] : []));
+}
+
+/** A broken fixture states the message it must produce in its first line: `# expect: …`. */
+function expectedMessage(file: ContentText): string {
+  const match = /^# expect: (.*)$/m.exec(file.text);
+  if (!match?.[1]) throw new Error(`${file.path} has no "# expect:" line`);
+  return match[1];
+}
+
+describe('content compiler', () => {
+  it('compiles a valid course with no diagnostics', () => {
+    const result = compileCourseDirectory('tests/content/fixtures/valid');
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(result.course?.modules.map((m) => m.id)).toEqual(['sample']);
+    const sample = result.course?.modules[0];
+    expect(sample?.scenario.flags).toEqual(['asked-sibling']);
+    expect(sample?.scenario.steps.find((s) => s.id === 'finding')).toMatchObject({
+      type: 'reveal',
+      next: [
+        { to: 'good-end', if: ['asked-sibling'], unless: [] },
+        { to: 'second-choice', if: [], unless: [] },
+      ],
+    });
+    expect(result.course?.levels[1]).toMatchObject({
+      id: 'advanced',
+      passMark: 50,
+      scenarioShare: 0.5,
+      attempts: 0,
+    });
+  });
+
+  it('accepts the minimal module every broken fixture starts from', () => {
+    const result = compileCourse(read('course.yaml'), [read('valid-base.yaml')]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(result.course).toBeDefined();
+  });
+
+  const moduleFixtures = [
+    'unknown-key',
+    'wrong-type',
+    'missing-required',
+    'duplicate-step-id',
+    'missing-next-step',
+    'unreachable-step',
+    'dead-end',
+    'loop-no-way-out',
+    'decision-one-option',
+    'option-without-feedback',
+    'question-no-correct',
+    'ordering-inconsistent',
+    'matching-inconsistent',
+    'flag-never-set',
+    'unknown-step-type',
+    'yaml-syntax',
+  ];
+
+  it.each(moduleFixtures)('reports %s at the marked line of the module file, and fails', (name) => {
+    const module = read(`${name}.yaml`);
+    const result = compileCourse(read('course.yaml'), [module]);
+    const [line] = markedLines(module);
+    const hit = result.diagnostics.find((d) => d.message.includes(expectedMessage(module)));
+    expect(hit, result.diagnostics.map(formatDiagnostic).join('\n')).toMatchObject({
+      severity: 'error',
+      file: module.path,
+      line,
+    });
+    expect(hit?.fix.length).toBeGreaterThan(5);
+    expect(result.course).toBeUndefined();
+  });
+
+  it('reports a level that names an unknown module in the course file, suggesting the near miss', () => {
+    const course = read('course-unknown-module.yaml');
+    const result = compileCourse(course, [read('valid-base.yaml')]);
+    const hit = result.diagnostics.find((d) => d.message.includes('names unknown module "brokn"'));
+    expect(hit).toMatchObject({
+      severity: 'error',
+      file: course.path,
+      line: markedLines(course)[0],
+    });
+    expect(hit?.fix).toBe('did you mean "broken"?');
+  });
+
+  it('warns about a module no level uses, without failing the build', () => {
+    const spare = read('unused-module.yaml');
+    const result = compileCourse(read('course.yaml'), [read('valid-base.yaml'), spare]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: spare.path,
+        line: markedLines(spare)[0],
+        message: expect.stringContaining('not used by any level'),
+      }),
+    ]);
+    expect(result.course).toBeDefined();
+  });
+
+  it('reports every error in one run, schema and graph alike', () => {
+    const module = read('several-errors.yaml');
+    const result = compileCourse(read('course.yaml'), [module]);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const [keyLine, nextLine, questionLine] = markedLines(module);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: keyLine, message: 'unknown key "colour"' }),
+        expect.objectContaining({ line: nextLine, message: 'next step "end-zwei" does not exist' }),
+        expect.objectContaining({
+          line: questionLine,
+          message: 'question "q1" has no correct answer',
+        }),
+      ]),
+    );
+  });
+
+  it('formats a diagnostic as file:line:column, message, then the fix in brackets', () => {
+    const result = compileCourse(read('course.yaml'), [read('unknown-key.yaml')]);
+    const unknownKey = result.diagnostics.find((d) => d.message.startsWith('unknown key'));
+    expect(unknownKey && formatDiagnostic(unknownKey)).toMatch(
+      /^tests\/content\/fixtures\/broken\/unknown-key\.yaml:3:1 {2}unknown key "titel" {2}\(check the spelling, or remove it; allowed here: id, title, .*\)$/,
+    );
+  });
+
+  it('reports duplicate module ids across files', () => {
+    const one = read('valid-base.yaml');
+    const two = { path: 'elsewhere/copy.yaml', text: one.text };
+    const result = compileCourse(read('course.yaml'), [one, two]);
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: 'elsewhere/copy.yaml',
+        message: expect.stringContaining('duplicate module id "broken"'),
+      }),
+    );
+  });
+});

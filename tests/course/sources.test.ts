@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { RawModule } from '../../src/content/raw.ts';
+
+/**
+ * The source check: every module lists the facts it states about the real case, each with the
+ * source file and line it comes from and words that appear on that line. The source texts live
+ * beside the project (../shared/sources), not in it; where they are absent, the citation check is
+ * skipped and says so, while the rest still runs.
+ */
+const SOURCES = resolve('..', 'shared', 'sources');
+const haveSources = existsSync(SOURCES);
+const modulesDir = 'course/modules';
+const modules = readdirSync(modulesDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => ({
+    file: join(modulesDir, f),
+    data: parse(readFileSync(join(modulesDir, f), 'utf8')) as RawModule,
+  }));
+
+/** Case, spacing and typographic quotes aside. */
+const normalise = (text: string) =>
+  text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+
+describe('source check', () => {
+  it.each(modules)('$file lists the facts it states, with their sources', ({ data }) => {
+    expect(data.facts?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  const checkCitations = haveSources ? it.each(modules) : it.skip.each(modules);
+  checkCitations(
+    `$file: every cited line contains the cited words${haveSources ? '' : ' (SKIPPED: ../shared/sources is not beside the project)'}`,
+    ({ file, data }) => {
+      for (const fact of data.facts ?? []) {
+        const path = join(SOURCES, fact.source);
+        expect(existsSync(path), `${file}: source ${fact.source} does not exist`).toBe(true);
+        const line = readFileSync(path, 'utf8').split('\n')[fact.line - 1] ?? '';
+        expect(
+          normalise(line),
+          `${file}: ${fact.source}:${fact.line} should contain "${fact.words}"`,
+        ).toContain(normalise(fact.words));
+      }
+    },
+  );
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import {
+  drawQuestions,
+  initialState,
+  levelContent,
+  restore,
+  serialise,
+  transition,
+  walkScenario,
+  worstCaseSize,
+  type LearnerState,
+  type LevelContent,
+} from '../../src/engine/index.ts';
+import { fixtureCourse, fixtureLevel, play } from './fixture.ts';
+
+const foundation = fixtureLevel('foundation');
+
+/** Restores what was saved and checks it comes back exactly: same state, same string. */
+function expectRoundTrip(content: LevelContent, state: LearnerState) {
+  const saved = serialise(content, state);
+  const back = restore(content, saved, 999);
+  expect(back.ok, saved).toBe(true);
+  expect(back.state).toEqual(state);
+  expect(serialise(content, back.state)).toBe(saved);
+}
+
+describe('saved state', () => {
+  it('round-trips at every step of every scenario path', () => {
+    let visited = 0;
+    walkScenario(foundation, 0, (state) => {
+      visited++;
+      expectRoundTrip(foundation, state);
+    });
+    expect(visited).toBeGreaterThan(20);
+  });
+
+  it('round-trips through the quiz, answers included', () => {
+    let state = play(foundation, initialState(foundation, 3), [
+      { type: 'open-module', module: 0 },
+      { type: 'continue' },
+      { type: 'continue' },
+      { type: 'choose', option: 0 },
+      { type: 'continue' },
+      { type: 'continue' },
+      { type: 'continue' },
+    ]).state;
+    const questions = drawQuestions(foundation.modules[0]!, foundation.level, 3, 1);
+    const answers = [
+      { type: 'single', option: 1 },
+      { type: 'multiple', options: [0, 2] },
+      { type: 'true-false', value: false },
+      { type: 'matching', matches: [2, 0, 1] },
+    ] as const;
+    expect(questions.map((q) => q.type)).toEqual(answers.map((a) => a.type));
+    for (const answer of answers) {
+      state = transition(foundation, state, { type: 'answer', answer })[0];
+      expectRoundTrip(foundation, state);
+      state = transition(foundation, state, { type: 'continue' })[0];
+      expectRoundTrip(foundation, state);
+    }
+    expect(state.modules[0]?.phase).toBe('results');
+  });
+
+  it('is compact: a module in progress takes a few dozen characters', () => {
+    const { state } = play(foundation, initialState(foundation, 123456), [
+      { type: 'open-module', module: 0 },
+      { type: 'continue' },
+      { type: 'continue' },
+      { type: 'choose', option: 1 },
+    ]);
+    const saved = serialise(foundation, state);
+    expect(saved).toMatch(/^1~foundation~2n9c~0~[0-9a-z]{3}\.s0\.1\*\.0\.1-\.0\.0\.-\.$/);
+  });
+
+  it.each([
+    ['an empty string', '', 'No saved progress'],
+    ['an unknown version', '7~foundation~1~-~abc', 'format "7"'],
+    ['another level', '1~advanced~1~-', 'level "advanced"'],
+    ['garbage', '%%%not state%%%', 'format'],
+    ['a non-number seed', '1~foundation~zz!~-~', 'could not be read'],
+    ['a step out of range', '1~foundation~1~0~HASH.s0.zz.0.--.0.0.-.', 'could not be read'],
+    [
+      'a choice for a missing option',
+      '1~foundation~1~0~HASH.s0.1.0.9-.0.0.-.',
+      'could not be read',
+    ],
+    ['too few answers', '1~foundation~1~0~HASH.q0.6.0.0-.1.0.-.0', 'could not be read'],
+    [
+      'an answer of the wrong shape',
+      '1~foundation~1~0~HASH.q0.6.0.0-.1.0.-.t:t:t:t',
+      'could not be read',
+    ],
+  ])('restores %s to a clean start with a reason, without throwing', (_, text, reason) => {
+    const hash =
+      serialise(foundation, initialState(foundation, 1)).split('~')[4]?.split('.')[0] ?? '';
+    const result = restore(foundation, text.replace('HASH', hash), 42);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(reason);
+    expect(result.state).toEqual(initialState(foundation, 42));
+  });
+
+  it('never throws on damaged data, and whatever it restores can be played on', () => {
+    const { state } = play(foundation, initialState(foundation, 5), [
+      { type: 'open-module', module: 0 },
+      { type: 'continue' },
+      { type: 'continue' },
+      { type: 'choose', option: 0 },
+    ]);
+    const saved = serialise(foundation, state);
+    const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz~.*-:!';
+    let seed = 1;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 2000; i++) {
+      const at = Math.floor(random() * saved.length);
+      const damaged =
+        i % 3 === 0
+          ? saved.slice(0, at)
+          : saved.slice(0, at) +
+            alphabet[Math.floor(random() * alphabet.length)] +
+            saved.slice(at + (i % 2));
+      const result = restore(foundation, damaged, 1);
+      expect(() => {
+        let s = result.state;
+        for (const event of [
+          { type: 'open-module', module: 0 },
+          { type: 'continue' },
+          { type: 'choose', option: 0 },
+          { type: 'continue' },
+        ] as const) {
+          s = transition(foundation, s, event)[0];
+        }
+        serialise(foundation, s);
+      }, damaged).not.toThrow();
+    }
+  });
+
+  it('restarts only a module whose content changed, and says so', () => {
+    const course = fixtureCourse();
+    const twoModules = {
+      ...course,
+      levels: [{ ...course.levels[0]!, modules: ['sample', 'copy'] }],
+      modules: [course.modules[0]!, { ...course.modules[0]!, id: 'copy', title: 'Copy' }],
+    };
+    const before = levelContent(twoModules, 'foundation');
+    const state = play(before, initialState(before, 9), [
+      { type: 'open-module', module: 0 },
+      { type: 'continue' },
+      { type: 'leave-module' },
+      { type: 'open-module', module: 1 },
+      { type: 'continue' },
+    ]).state;
+    const saved = serialise(before, state);
+
+    const copy = twoModules.modules[1]!;
+    const changedCopy = {
+      ...copy,
+      scenario: { ...copy.scenario, steps: copy.scenario.steps.slice(0, -1) },
+    };
+    const after = levelContent(
+      { ...twoModules, modules: [twoModules.modules[0]!, changedCopy] },
+      'foundation',
+    );
+    const result = restore(after, saved, 1);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.notes).toEqual(['"Copy" has changed since your last visit, so it starts again.']);
+    expect(result.state.modules[0]).toEqual(state.modules[0]);
+    expect(result.state.modules[1]?.phase).toBe('not-started');
+    expect(result.state.current).toBeNull();
+  });
+
+  it('computes a worst case no real path exceeds', () => {
+    for (const level of ['foundation', 'advanced'] as const) {
+      const content = fixtureLevel(level);
+      const worst = worstCaseSize(content);
+      let longest = 0;
+      walkScenario(content, 0, (state) => {
+        longest = Math.max(longest, serialise(content, state).length);
+      });
+      expect(longest).toBeGreaterThan(0);
+      expect(worst).toBeGreaterThanOrEqual(longest);
+      expect(worst).toBeLessThan(longest + 40);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { coursePlugin } from './src/build/course-plugin.ts';
+import { CHROMIUM_ARGS, findChromium } from './src/build/find-chromium.ts';
+
+/**
+ * Two kinds of test: pure code (content compiler, engine, packaging) in Node, and components and
+ * built packages in real headless Chromium (`*.browser.test.ts`). The browser is found, never
+ * downloaded: see src/build/find-chromium.ts.
+ */
+export default defineConfig(async () => {
+  const node: TestProjectInlineConfiguration = {
+    extends: true,
+    test: {
+      name: 'node',
+      environment: 'node',
+      include: ['tests/**/*.test.ts'],
+      exclude: ['tests/**/*.browser.test.ts'],
+    },
+  };
+  const browser: TestProjectInlineConfiguration = {
+    extends: true,
+    test: {
+      name: 'browser',
+      include: ['tests/**/*.browser.test.ts'],
+      browser: {
+        enabled: true,
+        headless: true,
+        screenshotFailures: false,
+        provider: playwright({
+          launchOptions: { executablePath: await findChromium(), args: [...CHROMIUM_ARGS] },
+        }),
+        instances: [{ browser: 'chromium' }],
+      },
+    },
+  };
+  return { plugins: [coursePlugin()], test: { projects: [node, browser] } };
+});
