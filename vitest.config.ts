@@ -34,5 +34,10 @@ export default defineConfig(async () => {
       },
     },
   };
-  return { plugins: [coursePlugin()], test: { projects: [node, browser] } };
+  const plugins = [
+    coursePlugin(),
+    // A small, stable course for component tests: tests/content/fixtures/valid.
+    coursePlugin({ dir: 'tests/content/fixtures/valid', id: 'virtual:fixture-course' }),
+  ];
+  return { plugins, test: { projects: [node, browser] } };
 });

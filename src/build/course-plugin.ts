@@ -10,11 +10,14 @@ export interface CoursePluginOptions {
    * @default 'course'
    */
   readonly dir?: string;
+  /**
+   * The module id to import it by (tests also serve a small fixture course under another id).
+   * @default 'virtual:course'
+   */
+  readonly id?: string;
 }
 
-const DEFAULTS = Object.freeze({ dir: 'course' });
-const VIRTUAL_ID = 'virtual:course';
-const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const DEFAULTS = Object.freeze({ dir: 'course', id: 'virtual:course' });
 
 /**
  * Compiles the course content at build time and serves it as `import course from 'virtual:course'`.
@@ -24,11 +27,13 @@ const RESOLVED_ID = '\0' + VIRTUAL_ID;
  */
 export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
   const dir = resolve(options.dir ?? DEFAULTS.dir);
+  const VIRTUAL_ID = options.id ?? DEFAULTS.id;
+  const RESOLVED_ID = '\0' + VIRTUAL_ID;
   let isBuild = false;
   let reported = false;
 
   return {
-    name: 'safeguarding:course',
+    name: `safeguarding:course:${VIRTUAL_ID}`,
     configResolved(config) {
       isBuild = config.command === 'build';
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import course from 'virtual:course';
+import course from 'virtual:fixture-course';
 import '../../src/components/sg-app/sg-app.ts';
 
 describe('<sg-app>', () => {
