@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compileCourse, type CompileResult, type ContentText } from './compile.ts';
 
@@ -11,21 +11,25 @@ export function compileCourseDirectory(dir: string, root = process.cwd()): Compi
     path: relative(root, path) || path,
     text: readFileSync(path, 'utf8'),
   });
-  const modulesDir = join(dir, 'modules');
-  const moduleFiles = readdirSync(modulesDir)
-    .filter((name) => name.endsWith('.yaml') || name.endsWith('.yml'))
-    .sort()
-    .map((name) => read(join(modulesDir, name)));
-  return compileCourse(read(join(dir, 'course.yaml')), moduleFiles);
+  const coursePath = join(dir, 'course.yaml');
+  if (!existsSync(coursePath)) {
+    const file = relative(root, coursePath) || coursePath;
+    const fix = 'create it (see docs/authoring.md), or name the folder that holds it';
+    return {
+      diagnostics: [
+        { severity: 'error', file, line: 1, column: 1, message: 'course file not found', fix },
+      ],
+    };
+  }
+  return compileCourse(read(coursePath), moduleFileNames(dir).map(read));
 }
 
-/** Every file the compiled course depends on, for the dev server to watch. */
-export function contentFiles(dir: string): string[] {
+/** `<dir>/modules/*.yaml` (and `.yml`), sorted; none if the folder does not exist yet. */
+export function moduleFileNames(dir: string): string[] {
   const modulesDir = join(dir, 'modules');
-  return [
-    join(dir, 'course.yaml'),
-    ...readdirSync(modulesDir)
-      .filter((n) => /\.ya?ml$/.test(n))
-      .map((n) => join(modulesDir, n)),
-  ];
+  if (!existsSync(modulesDir)) return [];
+  return readdirSync(modulesDir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(modulesDir, name));
 }
