@@ -13,13 +13,10 @@ import type { RawModule } from '../../src/content/raw.ts';
  */
 const SOURCES = resolve('..', 'shared', 'sources');
 const haveSources = existsSync(SOURCES);
-const modulesDir = 'course/modules';
-const modules = readdirSync(modulesDir)
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => ({
-    file: join(modulesDir, f),
-    data: parse(readFileSync(join(modulesDir, f), 'utf8')) as RawModule,
-  }));
+const modules = moduleFileNames('course').map((file) => ({
+  file,
+  data: parse(readFileSync(file, 'utf8')) as RawModule,
+}));
 
 /** Case, spacing and typographic quotes aside. */
 const normalise = (text: string) =>
