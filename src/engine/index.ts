@@ -33,4 +33,4 @@ export { drawQuestions, presentedOrder, isCorrect, questionBank, quizScore } fro
 export { pathSoFar, currentStep, resolveNext, scenarioScore } from './scenario.ts';
 export type { PathEntry } from './scenario.ts';
 export { walkScenario } from './walk.ts';
-export type { ScenarioPath } from './walk.ts';
+export type { ScenarioWalk } from './walk.ts';

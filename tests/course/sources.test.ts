@@ -14,7 +14,8 @@ import type { RawModule } from '../../src/content/raw.ts';
 const SHARED = resolve('..', 'shared');
 const SOURCES = join(SHARED, 'sources');
 /** `guides/content.md` is relative to shared/; a bare file name is a review text in shared/sources. */
-const sourcePath = (source: string) => (source.includes('/') ? join(SHARED, source) : join(SOURCES, source));
+const sourcePath = (source: string) =>
+  source.includes('/') ? join(SHARED, source) : join(SOURCES, source);
 const haveSources = existsSync(SOURCES);
 const modules = moduleFileNames('course').map((file) => ({
   file,
