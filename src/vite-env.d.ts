@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/* eslint-disable @typescript-eslint/consistent-type-imports -- an ambient module cannot `import type` a relative path */
 
 /** The compiled course, served by src/build/course-plugin.ts. */
 declare module 'virtual:course' {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import type { Course } from '../content/types.ts';
 import { formatDiagnostics, hasErrors } from '../content/diagnostics.ts';
 import { compileCourseDirectory } from '../content/load.ts';
 import { formatStateBudgets, overBudget, stateBudgets } from './state-budget.ts';
@@ -15,6 +16,12 @@ export interface CoursePluginOptions {
    * @default 'virtual:course'
    */
   readonly id?: string;
+  /**
+   * Build for one level: the bundle then holds only that level and its modules. A SCORM package
+   * teaches one level, and carrying the others would only add weight.
+   * @default the VITE_LEVEL environment variable, else every level
+   */
+  readonly level?: string;
 }
 
 const DEFAULTS = Object.freeze({ dir: 'course', id: 'virtual:course' });
@@ -30,12 +37,14 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
   const VIRTUAL_ID = options.id ?? DEFAULTS.id;
   const RESOLVED_ID = '\0' + VIRTUAL_ID;
   let isBuild = false;
+  let level = options.level;
   let reported = false;
 
   return {
     name: `safeguarding:course:${VIRTUAL_ID}`,
     configResolved(config) {
       isBuild = config.command === 'build';
+      level ??= (config.env.VITE_LEVEL as string | undefined) || undefined;
     },
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
@@ -64,7 +73,9 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
           `Course "${result.course.title}" ${result.course.version} compiled.\n${formatStateBudgets(budgets)}`,
         );
       }
-      return `export default ${JSON.stringify(result.course)};`;
+      const course = level ? onlyLevel(result.course, level) : result.course;
+      if (!course) this.error(`VITE_LEVEL is "${level}", but the course has no such level.`);
+      return `export default ${JSON.stringify(course)};`;
     },
     configureServer(server) {
       server.watcher.add(dir);
@@ -78,5 +89,16 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
       server.watcher.on('add', reload);
       server.watcher.on('unlink', reload);
     },
+  };
+}
+
+/** The course cut down to one level and the modules it uses. */
+export function onlyLevel(course: Course, levelId: string): Course | undefined {
+  const level = course.levels.find((l) => l.id === levelId);
+  if (!level) return undefined;
+  return {
+    ...course,
+    levels: [level],
+    modules: course.modules.filter((m) => level.modules.includes(m.id)),
   };
 }

@@ -1,44 +1,389 @@
-import { html, LitElement, css } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Course } from '../../content/types.ts';
+import {
+  currentStep,
+  drawQuestions,
+  levelContent,
+  progressMeasure,
+  questionBank,
+  restore,
+  serialise,
+  transition,
+  type LearnerEvent,
+  type LearnerState,
+  type LevelContent,
+} from '../../engine/index.ts';
+import type { CourseSession, SessionHealth } from '../../session.ts';
+import { sharedStyles } from '../../styles/shared.styles.ts';
+import type { SgAnswerEvent } from '../events/sg-answer.ts';
+import type { SgChooseEvent } from '../events/sg-choose.ts';
+import type { SgOpenModuleEvent } from '../events/sg-open-module.ts';
+import type { FocusableView } from '../shared/focus.ts';
+import { supportFooter } from '../shared/support.ts';
+import '../sg-level-chooser/sg-level-chooser.ts';
+import '../sg-module-list/sg-module-list.ts';
+import '../sg-module-start/sg-module-start.ts';
+import '../sg-question/sg-question.ts';
+import '../sg-quiz-results/sg-quiz-results.ts';
+import '../sg-reflection/sg-reflection.ts';
+import '../sg-scenario/sg-scenario.ts';
+import { styles } from './sg-app.styles.ts';
 
 /**
- * @summary The course shell: the one mediator between the engine and the views.
+ * @summary The course shell and the one mediator between the engine and the views. It holds the
+ * learner's engine state, turns the views' events into engine events, runs `transition`, hands the
+ * effects and the serialised state to the session, and moves focus to the new view's heading.
  *
- * For now it lists the course's levels and their modules; the scenario player, quiz and
- * reflection views arrive with the learner-experience work.
+ * With no `level` it shows the level chooser (the web build serves every level). On a launch with
+ * saved progress it offers to continue where the learner left off or to review from the module list.
  */
 @customElement('sg-app')
 export class SgApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      max-width: 48rem;
-      margin: 0 auto;
-      padding: 1rem;
-    }
-  `;
+  static override styles = [sharedStyles, styles];
 
   /** The compiled course. */
   @property({ attribute: false }) course?: Course;
 
+  /** Where progress goes: the LMS, or this device (standalone). */
+  @property({ attribute: false }) session?: CourseSession;
+
+  /** The level being taken; empty shows the level chooser. */
+  @property() level = '';
+
+  /** Seed for a first launch (quiz draw and shuffles); random when not set. */
+  @property({ type: Number }) seed?: number;
+
+  @state() private content?: LevelContent;
+  @state() private state?: LearnerState;
+  @state() private screen: 'course' | 'resume' | 'exited' = 'course';
+  @state() private notes: readonly string[] = [];
+  @state() private health: SessionHealth = { ok: true };
+  @state() private levelError = '';
+
+  private watchedSession?: CourseSession;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('course') || changed.has('level') || changed.has('session')) this.boot();
+  }
+
   override render() {
-    if (!this.course) return html`<p>Loading the course…</p>`;
+    const { course, content, state } = this;
+    if (!course) return html`<p>Loading the course…</p>`;
+    const measure = content && state ? Math.round(progressMeasure(content, state) * 100) : null;
     return html`
-      <main>
-        <h1>${this.course.title}</h1>
-        ${this.course.levels.map(
-          (level) => html`
-            <section aria-labelledby="level-${level.id}">
-              <h2 id="level-${level.id}">${level.title}</h2>
-              <ul>
-                ${level.modules.map((id) => html`<li>${this.course?.modules.find((m) => m.id === id)?.title ?? id}</li>`)}
-              </ul>
-            </section>
-          `,
-        )}
-      </main>
+      <a class="skip-link" href="#main" @click=${this.onSkip}>Skip to main content</a>
+      <header>
+        <div class="header-inner">
+          <div>
+            <p class="course-title">${course.title}</p>
+            ${content ? html`<p class="level-title">${content.level.title} level</p>` : nothing}
+          </div>
+          ${
+            state && this.screen !== 'exited'
+              ? html`<button type="button" class="secondary" @click=${this.onSaveAndExit}>
+                  Save and exit
+                </button>`
+              : nothing
+          }
+        </div>
+      </header>
+      <div class="width">
+        ${
+          this.health.ok
+            ? nothing
+            : html`<div class="banner" role="alert" aria-labelledby="banner-title">
+                <h2 class="banner-title" id="banner-title">Important</h2>
+                <div class="banner-content"><p>${this.health.message}</p></div>
+              </div>`
+        }
+        ${
+          this.session?.mode === 'standalone' && content
+            ? html`<p class="notice">
+                Your results are not being recorded by a learning management system (LMS). Your
+                progress is kept in this browser on this device.
+              </p>`
+            : nothing
+        }
+        ${
+          this.session?.reviewOnly && content
+            ? html`<p class="notice">
+                You are reviewing this course: nothing you do now is recorded.
+              </p>`
+            : nothing
+        }
+        ${
+          measure !== null && this.screen !== 'exited'
+            ? html`<div class="progress">
+                <label for="progress">Your progress</label>
+                <progress id="progress" max="100" .value=${measure}>${measure}%</progress>
+                <span>${measure}% complete</span>
+              </div>`
+            : nothing
+        }
+        ${
+          this.notes.length > 0 && this.screen !== 'exited'
+            ? html`<div class="notice" role="status">
+                ${this.notes.map((n) => html`<p>${n}</p>`)}
+              </div>`
+            : nothing
+        }
+        <main
+          id="main"
+          tabindex="-1"
+          @sg-open-module=${this.onOpenModule}
+          @sg-continue=${this.onContinue}
+          @sg-choose=${this.onChoose}
+          @sg-answer=${this.onAnswer}
+          @sg-retry-quiz=${this.onRetryQuiz}
+          @sg-leave-module=${this.onLeaveModule}
+        >
+          ${this.renderView()}
+        </main>
+      </div>
+      <footer>
+        <div class="width">
+          <h2 class="visually-hidden">Support</h2>
+          ${supportFooter}
+        </div>
+      </footer>
     `;
+  }
+
+  private renderView() {
+    const { course, content, state } = this;
+    if (!course) return nothing;
+    if (!content || !state)
+      return html`<sg-level-chooser
+        class="view"
+        .course=${course}
+        message=${this.levelError}
+      ></sg-level-chooser>`;
+    if (this.screen === 'exited')
+      return html`<h1 tabindex="-1" data-focus>Your progress is saved</h1>
+        <p class="lead">Your progress is saved. You can close this window.</p>
+        <p>When you come back, you can carry on from where you left off.</p>`;
+    if (this.screen === 'resume') return this.renderResume(content, state);
+    const index = state.current;
+    const module = index === null ? undefined : content.modules[index];
+    const progress = index === null ? undefined : state.modules[index];
+    if (!module || !progress)
+      return html`<sg-module-list
+        class="view"
+        .content=${content}
+        .state=${state}
+      ></sg-module-list>`;
+    switch (progress.phase) {
+      case 'not-started':
+      case 'intro':
+        return html`<sg-module-start
+          class="view"
+          .module=${module}
+          .level=${content.level}
+        ></sg-module-start>`;
+      case 'scenario':
+        return html`<sg-scenario
+          class="view"
+          .module=${module}
+          .progress=${progress.scenario}
+          ?has-quiz=${questionBank(module, content.level).length > 0}
+        ></sg-scenario>`;
+      case 'quiz': {
+        const questions = drawQuestions(module, content.level, state.seed, progress.quiz.attempt);
+        const i = progress.quiz.question;
+        return html`<sg-question
+          class="view"
+          .question=${questions[i]}
+          .seed=${state.seed}
+          .attempt=${progress.quiz.attempt}
+          .number=${i + 1}
+          .total=${questions.length}
+          .answer=${progress.quiz.answers[i] ?? null}
+          ?answered=${progress.quiz.answered}
+        ></sg-question>`;
+      }
+      case 'results':
+        return html`<sg-quiz-results
+          class="view"
+          .content=${content}
+          .module=${module}
+          .progress=${progress}
+          .seed=${state.seed}
+        ></sg-quiz-results>`;
+      case 'reflection':
+      case 'done':
+        return html`<sg-reflection
+          class="view"
+          .module=${module}
+          course-id=${content.course.id}
+          course-title=${content.course.title}
+          level-id=${content.level.id}
+          level-title=${content.level.title}
+          ?reviewing=${progress.phase === 'done'}
+        ></sg-reflection>`;
+    }
+  }
+
+  private renderResume(content: LevelContent, state: LearnerState) {
+    const module = state.current === null ? undefined : content.modules[state.current];
+    const name = this.session?.learnerName;
+    return html`<h1 tabindex="-1" data-focus>Welcome back${name ? `, ${name}` : ''}</h1>
+      <p class="lead">
+        You have saved progress${module ? html` in “${module.title}”` : nothing}:
+        ${this.whereText(content, state)}.
+      </p>
+      <div class="button-group">
+        <button type="button" @click=${this.onResume}>Continue where you left off</button>
+        <button type="button" class="secondary" @click=${this.onReviewList}>
+          Review from the module list
+        </button>
+      </div>`;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private boot() {
+    const { course, level, session } = this;
+    this.content = undefined;
+    this.state = undefined;
+    this.notes = [];
+    this.screen = 'course';
+    this.levelError = '';
+    if (!course || !level) return;
+    try {
+      this.content = levelContent(course, level);
+    } catch {
+      this.levelError = `This course has no level called “${level}”. Choose one of the levels below.`;
+      return;
+    }
+    const result = restore(this.content, session?.savedState ?? '', this.seed ?? randomSeed());
+    this.state = result.state;
+    if (result.ok) {
+      this.notes = result.notes;
+      if (result.state.current !== null) this.screen = 'resume';
+    } else if ((session?.savedState ?? '') !== '') {
+      this.notes = [result.reason];
+    }
+    if (session && session !== this.watchedSession) {
+      this.watchedSession = session;
+      session.onHealthChange((health) => {
+        if (this.session === session) this.health = health;
+      });
+    }
+  }
+
+  /** Runs one learner event through the engine and hands the effects to the session. */
+  private send(event: LearnerEvent) {
+    const { content, state } = this;
+    if (!content || !state) return;
+    const [next, effects] = transition(content, state, event);
+    if (next === state && effects.length === 0) return;
+    this.state = next;
+    this.session?.apply(effects, serialise(content, next), this.location(content, next));
+    void this.focusView();
+  }
+
+  /** A short bookmark, e.g. `child-h/first-referral`, `child-h/quiz-1-3`, or `modules`. */
+  private location(content: LevelContent, state: LearnerState): string {
+    const index = state.current;
+    const module = index === null ? undefined : content.modules[index];
+    const progress = index === null ? undefined : state.modules[index];
+    if (!module || !progress) return 'modules';
+    switch (progress.phase) {
+      case 'scenario':
+        return `${module.id}/${currentStep(module, progress.scenario).id}`;
+      case 'quiz':
+        return `${module.id}/quiz-${progress.quiz.attempt}-${progress.quiz.question + 1}`;
+      default:
+        return `${module.id}/${progress.phase}`;
+    }
+  }
+
+  private whereText(content: LevelContent, state: LearnerState): string {
+    const index = state.current;
+    const module = index === null ? undefined : content.modules[index];
+    const progress = index === null ? undefined : state.modules[index];
+    if (!module || !progress) return 'the module list';
+    switch (progress.phase) {
+      case 'scenario':
+        return `the scenario, at “${currentStep(module, progress.scenario).title}”`;
+      case 'quiz':
+        return `the quiz, question ${progress.quiz.question + 1}`;
+      case 'results':
+        return 'the quiz results';
+      case 'reflection':
+      case 'done':
+        return 'the reflection';
+      default:
+        return 'the start of the module';
+    }
+  }
+
+  private async focusView() {
+    await this.updateComplete;
+    const own = this.renderRoot.querySelector<HTMLElement>('main > [data-focus]');
+    if (own) {
+      own.focus();
+      return;
+    }
+    const view = this.renderRoot.querySelector<FocusableView>('main > .view');
+    await view?.focusHeading();
+  }
+
+  private onSkip(event: Event) {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('#main')?.focus();
+  }
+
+  private onSaveAndExit() {
+    this.session?.finish();
+    this.screen = 'exited';
+    void this.focusView();
+  }
+
+  private onResume() {
+    this.screen = 'course';
+    void this.focusView();
+  }
+
+  private onReviewList() {
+    this.screen = 'course';
+    this.send({ type: 'leave-module' });
+    void this.focusView();
+  }
+
+  private onOpenModule(event: SgOpenModuleEvent) {
+    this.send({ type: 'open-module', module: event.detail.module });
+  }
+
+  private onContinue() {
+    const index = this.state?.current;
+    const phase = index == null ? undefined : this.state?.modules[index]?.phase;
+    this.send(phase === 'done' ? { type: 'leave-module' } : { type: 'continue' });
+  }
+
+  private onChoose(event: SgChooseEvent) {
+    this.send({ type: 'choose', option: event.detail.option });
+  }
+
+  private onAnswer(event: SgAnswerEvent) {
+    this.send({ type: 'answer', answer: event.detail.answer });
+  }
+
+  private onRetryQuiz() {
+    this.send({ type: 'retry-quiz' });
+  }
+
+  private onLeaveModule() {
+    this.send({ type: 'leave-module' });
+  }
+}
+
+function randomSeed(): number {
+  try {
+    return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+  } catch {
+    return (Date.now() ^ 0x5bd1e995) >>> 0;
   }
 }
 

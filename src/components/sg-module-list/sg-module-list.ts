@@ -1,0 +1,129 @@
+import { html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import {
+  levelOutcome,
+  moduleScore,
+  questionBank,
+  type LearnerState,
+  type LevelContent,
+  type ModuleProgress,
+} from '../../engine/index.ts';
+import type { Module } from '../../content/types.ts';
+import { sharedStyles } from '../../styles/shared.styles.ts';
+import { SgOpenModuleEvent } from '../events/sg-open-module.ts';
+import { focusHeading } from '../shared/focus.ts';
+import { styles } from './sg-module-list.styles.ts';
+
+/** A module's status as the learner reads it: always in words, never colour alone. */
+export type ModuleStatus = 'not-started' | 'in-progress' | 'completed' | 'passed';
+
+export const STATUS_TEXT: Readonly<Record<ModuleStatus, string>> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  completed: 'Completed',
+  passed: 'Passed',
+};
+
+/** Passed: completed with a quiz score at or above the pass mark. Completed: finished otherwise. */
+export function moduleStatus(
+  content: LevelContent,
+  module: Module,
+  progress: ModuleProgress,
+): ModuleStatus {
+  if (progress.completed) {
+    const hasQuiz = questionBank(module, content.level).length > 0;
+    return hasQuiz && moduleScore(content, module, progress) >= content.level.passMark
+      ? 'passed'
+      : 'completed';
+  }
+  return progress.phase === 'not-started' ? 'not-started' : 'in-progress';
+}
+
+/**
+ * @summary The level's home page: each module with its status, and a button to start, continue or
+ * review it.
+ *
+ * @fires sg-open-module - The learner opened a module.
+ */
+@customElement('sg-module-list')
+export class SgModuleList extends LitElement {
+  static override styles = [sharedStyles, styles];
+
+  /** The level being taken. */
+  @property({ attribute: false }) content?: LevelContent;
+
+  /** The learner's state for the level. */
+  @property({ attribute: false }) state?: LearnerState;
+
+  focusHeading(): Promise<void> {
+    return focusHeading(this);
+  }
+
+  override render() {
+    const { content, state } = this;
+    if (!content || !state) return html``;
+    const outcome = levelOutcome(content, state);
+    return html`
+      <h1 tabindex="-1" data-focus>
+        <span class="caption">${content.level.title} level</span>
+        Your modules
+      </h1>
+      ${
+        outcome.complete
+          ? html`<div class="panel" role="status">
+              <h2>You have finished the ${content.level.title} level</h2>
+              <p>
+                Your score is ${outcome.score}%. The pass mark is ${content.level.passMark}%.
+                ${
+                  outcome.passed
+                    ? 'You passed.'
+                    : 'You have not reached the pass mark in every module yet. Talk to your manager or training lead about what to do next.'
+                }
+              </p>
+            </div>`
+          : html`<p class="lead">
+              Work through the modules in order, at your own pace. You can stop at any time with
+              “Save and exit”; your place is kept.
+            </p>`
+      }
+      <ol class="modules">
+        ${content.modules.map((module, i) => this.renderModule(module, i))}
+      </ol>
+    `;
+  }
+
+  private renderModule(module: Module, index: number) {
+    const { content, state } = this;
+    const progress = state?.modules[index];
+    if (!content || !progress) return '';
+    const status = moduleStatus(content, module, progress);
+    const action =
+      status === 'not-started' ? 'Start' : status === 'in-progress' ? 'Continue' : 'Review';
+    return html`
+      <li class="module">
+        <div>
+          <h2 id="module-${index}">${module.title}</h2>
+          <p>About ${module.durationMinutes} minutes · from ${module.source.name}</p>
+        </div>
+        <div class="status">
+          <strong class="tag ${status}"
+            ><span class="visually-hidden">Status: </span>${STATUS_TEXT[status]}</strong
+          >
+          <button
+            type="button"
+            class=${status === 'not-started' || status === 'in-progress' ? '' : 'secondary'}
+            @click=${() => this.dispatchEvent(new SgOpenModuleEvent({ module: index }))}
+          >
+            ${action}<span class="visually-hidden"> ${module.title}</span>
+          </button>
+        </div>
+      </li>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sg-module-list': SgModuleList;
+  }
+}

@@ -1,0 +1,209 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { Module } from '../../content/types.ts';
+import { sharedStyles } from '../../styles/shared.styles.ts';
+import { SgContinueEvent } from '../events/sg-continue.ts';
+import { focusHeading } from '../shared/focus.ts';
+import {
+  emptyAnswers,
+  loadReflection,
+  reflectionKey,
+  reflectiveLogText,
+  saveReflection,
+  type ReflectionAnswers,
+} from './reflective-log.ts';
+import { styles } from './sg-reflection.styles.ts';
+
+/**
+ * @summary "Test it in supervision": the module's reflection prompts as labelled text areas. The
+ * answers are kept in this browser's storage only (never sent to the LMS) and can be printed or
+ * downloaded as a reflective log.
+ *
+ * @fires sg-continue - The learner finished the module (or, reviewing, went back to the list).
+ */
+@customElement('sg-reflection')
+export class SgReflection extends LitElement {
+  static override styles = [sharedStyles, styles];
+
+  /** The module being reflected on. */
+  @property({ attribute: false }) module?: Module;
+
+  /** Identify where the answers are kept and what the log says. */
+  @property({ attribute: 'course-id' }) courseId = '';
+  @property({ attribute: 'course-title' }) courseTitle = '';
+  @property({ attribute: 'level-id' }) levelId = '';
+  @property({ attribute: 'level-title' }) levelTitle = '';
+
+  /** The module is already finished: the learner is reviewing their reflection. */
+  @property({ type: Boolean }) reviewing = false;
+
+  @state() private answers: ReflectionAnswers = { learned: '', differently: '', prompts: [] };
+  @state() private storageFailed = false;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (
+      this.module &&
+      (changed.has('module') || changed.has('courseId') || changed.has('levelId'))
+    ) {
+      this.answers = this.key()
+        ? loadReflection(this.key(), this.module)
+        : emptyAnswers(this.module);
+    }
+  }
+
+  focusHeading(): Promise<void> {
+    return focusHeading(this);
+  }
+
+  override render() {
+    const module = this.module;
+    if (!module) return html``;
+    const date = today();
+    return html`
+      <h1 tabindex="-1" data-focus>
+        <span class="caption">${module.title}</span> Test it in supervision
+      </h1>
+      <div class="screen-only">
+        <p class="lead">
+          Think about these questions and take your answers to supervision or a team meeting.
+        </p>
+        <p class="inset">
+          What you write here is kept in this browser on this device only. It is never sent to your
+          learning management system (LMS). Download or print it to keep a copy.
+        </p>
+        ${
+          this.storageFailed
+            ? html`<p class="warning" role="status">
+                Your answers could not be kept on this device (browser storage is blocked or full).
+                Download or print them before you leave this page.
+              </p>`
+            : nothing
+        }
+        <form novalidate @submit=${(e: Event) => e.preventDefault()}>
+          <div class="field">
+            <label for="learned">What I learned</label>
+            <textarea
+              id="learned"
+              .value=${this.answers.learned}
+              @input=${(e: Event) => this.setAnswers({ learned: value(e) })}
+            ></textarea>
+          </div>
+          <div class="field">
+            <label for="differently">What I will do differently</label>
+            <textarea
+              id="differently"
+              .value=${this.answers.differently}
+              @input=${(e: Event) => this.setAnswers({ differently: value(e) })}
+            ></textarea>
+          </div>
+          ${module.reflection.map(
+            (prompt, i) =>
+              html`<div class="field">
+                <div class="label" id="prompt-${i}">${unsafeHTML(prompt.html)}</div>
+                <textarea
+                  id="answer-${i}"
+                  aria-labelledby="prompt-${i}"
+                  .value=${this.answers.prompts[i] ?? ''}
+                  @input=${(e: Event) =>
+                    this.setAnswers({
+                      prompts: this.answers.prompts.map((p, j) => (j === i ? value(e) : p)),
+                    })}
+                ></textarea>
+              </div>`,
+          )}
+        </form>
+        <div class="button-group">
+          <button type="button" class="secondary" @click=${this.onDownload}>
+            Download as a text file
+          </button>
+          <button type="button" class="secondary" @click=${this.onPrint}>
+            Print your reflective log
+          </button>
+        </div>
+        <div class="button-group">
+          <button type="button" @click=${this.onFinish}>
+            ${this.reviewing ? 'Back to the modules' : 'Finish this module'}
+          </button>
+        </div>
+      </div>
+      <section class="print-log" aria-label="Reflective log (for printing)">
+        <h2>Reflective log</h2>
+        <dl>
+          <dt>Date</dt>
+          <dd>${date}</dd>
+          <dt>Course</dt>
+          <dd>${this.courseTitle} (${this.levelTitle})</dd>
+          <dt>Module</dt>
+          <dd>${module.title}</dd>
+          <dt>Source review</dt>
+          <dd>
+            ${module.source.name}, ${module.source.board} (published ${module.source.published})
+          </dd>
+          <dt>What I learned</dt>
+          <dd class="answer">${this.answers.learned || '(not answered)'}</dd>
+          <dt>What I will do differently</dt>
+          <dd class="answer">${this.answers.differently || '(not answered)'}</dd>
+          ${module.reflection.map(
+            (prompt, i) =>
+              html`<dt>${prompt.text}</dt>
+                <dd class="answer">${this.answers.prompts[i] || '(not answered)'}</dd>`,
+          )}
+        </dl>
+      </section>
+    `;
+  }
+
+  private key(): string {
+    return this.module && this.courseId && this.levelId
+      ? reflectionKey(this.courseId, this.levelId, this.module.id)
+      : '';
+  }
+
+  private setAnswers(change: Partial<ReflectionAnswers>) {
+    this.answers = { ...this.answers, ...change };
+    const key = this.key();
+    if (key) this.storageFailed = !saveReflection(key, this.answers);
+  }
+
+  private onDownload() {
+    const module = this.module;
+    if (!module) return;
+    const text = reflectiveLogText(
+      module,
+      this.answers,
+      today(),
+      this.courseTitle,
+      this.levelTitle,
+    );
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `reflective-log-${module.id}.txt`;
+    link.hidden = true;
+    this.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private onPrint() {
+    window.print();
+  }
+
+  private onFinish() {
+    this.dispatchEvent(new SgContinueEvent());
+  }
+}
+
+const value = (e: Event) => (e.target as HTMLTextAreaElement).value;
+
+function today(): string {
+  return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sg-reflection': SgReflection;
+  }
+}

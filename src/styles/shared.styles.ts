@@ -1,0 +1,330 @@
+import { css } from 'lit';
+
+/**
+ * Styles every view shares: type scale, buttons, focus, tags, insets, and the media features the
+ * course must honour (reduced motion, Windows high contrast, print). Colours follow GOV.UK Frontend;
+ * every text colour meets 4.5:1 on its background, and nothing relies on colour alone.
+ */
+export const sharedStyles = css`
+  :host {
+    display: block;
+    color: #0b0c0c;
+    font-family: inherit;
+    line-height: 1.5;
+    overflow-wrap: break-word;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  h1,
+  h2,
+  h3 {
+    line-height: 1.25;
+    margin: 0 0 0.75rem;
+  }
+  h1 {
+    font-size: clamp(1.5rem, 1.2rem + 1.5vw, 2.25rem);
+  }
+  h2 {
+    font-size: clamp(1.25rem, 1.1rem + 0.75vw, 1.5rem);
+    margin-top: 1.5rem;
+  }
+  h3 {
+    font-size: 1.125rem;
+    margin-top: 1.25rem;
+  }
+  p,
+  ul,
+  ol {
+    margin: 0 0 1rem;
+  }
+  a {
+    color: #1d70b8;
+    text-decoration-thickness: max(1px, 0.0625rem);
+    text-underline-offset: 0.15em;
+  }
+  a:visited {
+    color: #4c2c92;
+  }
+  a:focus-visible {
+    color: #0b0c0c;
+    background: #ffdd00;
+    outline: 3px solid transparent;
+    box-shadow:
+      0 -2px #ffdd00,
+      0 4px #0b0c0c;
+    text-decoration: none;
+  }
+  /* One visible focus style: a thick black outline with a yellow ring (GOV.UK colours). */
+  :focus-visible {
+    outline: 4px solid #0b0c0c;
+    outline-offset: 2px;
+    box-shadow: 0 0 0 2px #ffdd00;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+    box-shadow: none;
+  }
+  .caption {
+    display: block;
+    color: #484949;
+    font-size: 1.125rem;
+    margin-bottom: 0.25rem;
+  }
+  .lead {
+    font-size: 1.1875rem;
+  }
+  .button-group {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem;
+    align-items: center;
+    margin: 1.5rem 0;
+  }
+  button,
+  .button {
+    font: inherit;
+    font-size: 1.1875rem;
+    line-height: 1.2;
+    display: inline-block;
+    padding: 0.5rem 0.75rem;
+    min-height: 2.75rem;
+    border: 2px solid transparent;
+    border-radius: 0;
+    color: #ffffff;
+    background: #00703c;
+    box-shadow: 0 2px 0 #002d18;
+    cursor: pointer;
+    text-align: center;
+    text-decoration: none;
+  }
+  a.button,
+  a.button:visited {
+    color: #ffffff;
+  }
+  button:hover,
+  .button:hover {
+    background: #005a30;
+  }
+  button.secondary {
+    color: #0b0c0c;
+    background: #f3f2f1;
+    box-shadow: 0 2px 0 #929191;
+  }
+  button.secondary:hover {
+    background: #dbdad9;
+  }
+  button.link {
+    color: #1d70b8;
+    background: none;
+    box-shadow: none;
+    border: 0;
+    padding: 0;
+    min-height: 0;
+    text-decoration: underline;
+    font-size: inherit;
+  }
+  button:focus-visible,
+  .button:focus-visible {
+    color: #0b0c0c;
+    background: #ffdd00;
+    outline: 3px solid transparent;
+    box-shadow:
+      inset 0 0 0 1px #ffdd00,
+      0 2px 0 #0b0c0c;
+    border-color: #ffdd00;
+  }
+  button.link:focus-visible {
+    box-shadow: 0 4px #0b0c0c;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+  .tag {
+    display: inline-block;
+    padding: 0.125rem 0.5rem;
+    border: 2px solid currentColor;
+    font-weight: 700;
+    font-size: 1rem;
+    color: #0b0c0c;
+    background: #ffffff;
+  }
+  .tag.reconstruction {
+    color: #594d00;
+    background: #fff7bf;
+  }
+  .inset {
+    border-left: 0.5rem solid #b1b4b6;
+    padding: 0.5rem 0 0.5rem 1rem;
+    margin: 1.5rem 0;
+  }
+  .panel {
+    border: 3px solid #0b0c0c;
+    padding: 1rem;
+    margin: 1.5rem 0;
+  }
+  .warning {
+    border: 3px solid #0b0c0c;
+    border-left-width: 0.75rem;
+    padding: 1rem;
+    margin: 1.5rem 0;
+    background: #ffffff;
+  }
+  .feedback {
+    border: 3px solid #0b0c0c;
+    border-left: 0.75rem solid #1d70b8;
+    padding: 1rem;
+    margin: 1.5rem 0;
+  }
+  .feedback:empty {
+    display: none;
+  }
+  .error-summary {
+    border: 5px solid #d4351c;
+    padding: 1rem;
+    margin: 0 0 1.5rem;
+  }
+  .error-summary a {
+    color: #d4351c;
+    font-weight: 700;
+  }
+  .error-message {
+    display: block;
+    color: #d4351c;
+    font-weight: 700;
+    margin-bottom: 0.5rem;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0 0 1.5rem;
+    min-width: 0;
+  }
+  fieldset.error {
+    border-left: 5px solid #d4351c;
+    padding-left: 1rem;
+  }
+  legend {
+    font-size: 1.1875rem;
+    font-weight: 700;
+    margin-bottom: 0.75rem;
+    padding: 0;
+    max-width: 100%;
+    white-space: normal;
+  }
+  legend p {
+    margin: 0;
+  }
+  .choices {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .choice {
+    display: flex;
+    gap: 0.75rem;
+    align-items: flex-start;
+  }
+  .choice input {
+    flex: none;
+    width: 1.75rem;
+    height: 1.75rem;
+    margin: 0;
+    accent-color: #0b0c0c;
+  }
+  .choice label {
+    padding-top: 0.125rem;
+    cursor: pointer;
+  }
+  select,
+  textarea {
+    font: inherit;
+    max-width: 100%;
+    border: 2px solid #0b0c0c;
+    border-radius: 0;
+    padding: 0.375rem;
+    background: #ffffff;
+    color: #0b0c0c;
+  }
+  textarea {
+    width: 100%;
+    min-height: 7rem;
+  }
+  dl.summary {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    gap: 0.5rem 1rem;
+    margin: 0 0 1.5rem;
+  }
+  dl.summary dt {
+    font-weight: 700;
+  }
+  dl.summary dd {
+    margin: 0;
+  }
+  dd > :last-child,
+  li > p:last-child {
+    margin-bottom: 0;
+  }
+  @media (max-width: 30rem) {
+    dl.summary {
+      grid-template-columns: 1fr;
+    }
+    dl.summary dd {
+      margin-bottom: 0.5rem;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  /* Windows high contrast: system colours, and borders where colour carried meaning. */
+  @media (forced-colors: active) {
+    button,
+    .button {
+      border: 2px solid ButtonText;
+    }
+    button:focus-visible,
+    .button:focus-visible,
+    :focus-visible {
+      outline: 4px solid Highlight;
+      outline-offset: 2px;
+    }
+    .tag,
+    .feedback,
+    .error-summary,
+    .warning,
+    .panel {
+      border-color: CanvasText;
+    }
+  }
+  @media print {
+    button,
+    .button,
+    .button-group,
+    .no-print {
+      display: none !important;
+    }
+    a {
+      color: #000000;
+    }
+  }
+`;

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import course from 'virtual:fixture-course';
+import '../../../src/components/sg-module-list/sg-module-list.ts';
+import { initialState, levelContent, type LearnerState } from '../../../src/engine/index.ts';
+import {
+  ALL_EVENTS,
+  button,
+  deepQuery,
+  expectNoAxeViolations,
+  mount,
+  recordEvents,
+  text,
+} from '../helpers.ts';
+
+const content = levelContent(course, 'foundation');
+const fresh = initialState(content, 7);
+const withModule = (patch: Partial<LearnerState['modules'][number]>): LearnerState => ({
+  ...fresh,
+  modules: fresh.modules.map((m) => ({ ...m, ...patch })),
+});
+
+describe('<sg-module-list>', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('gives each module its status in words and a button that opens it', async () => {
+    const el = await mount('sg-module-list', { content, state: fresh });
+    expect(text(deepQuery(el, 'h1'))).toBe('Foundation level Your modules');
+    expect(text(deepQuery(el, '.tag'))).toBe('Status: Not started');
+    expect(text(deepQuery(el, 'li button'))).toBe('Start Sample module');
+    await expectNoAxeViolations();
+    const seen = recordEvents(el, ALL_EVENTS);
+    await userEvent.click(button(el, 'Start'));
+    expect(seen).toHaveLength(1);
+    expect((seen[0] as HTMLElementEventMap['sg-open-module']).detail).toEqual({ module: 0 });
+  });
+
+  it('says In progress, Passed or Completed', async () => {
+    const el = await mount('sg-module-list', { content, state: withModule({ phase: 'quiz' }) });
+    expect(text(deepQuery(el, '.tag'))).toBe('Status: In progress');
+    expect(text(deepQuery(el, 'li button'))).toBe('Continue Sample module');
+
+    const passed = withModule({
+      phase: 'done',
+      completed: true,
+      quiz: { attempt: 1, question: 3, answered: false, answers: [], best: 100 },
+    });
+    el.state = passed;
+    await el.updateComplete;
+    expect(text(deepQuery(el, '.tag'))).toBe('Status: Passed');
+    expect(text(el)).toContain('You have finished the Foundation level');
+
+    el.state = withModule({
+      phase: 'done',
+      completed: true,
+      quiz: { attempt: 2, question: 3, answered: false, answers: [], best: 25 },
+    });
+    await el.updateComplete;
+    expect(text(deepQuery(el, '.tag'))).toBe('Status: Completed');
+    expect(text(deepQuery(el, 'li button'))).toBe('Review Sample module');
+    await expectNoAxeViolations();
+  });
+
+  it('fires no event when its properties are set', async () => {
+    const el = await mount('sg-module-list', { content, state: fresh });
+    const seen = recordEvents(el, ALL_EVENTS);
+    el.state = withModule({ phase: 'intro' });
+    await el.updateComplete;
+    expect(seen).toHaveLength(0);
+  });
+});

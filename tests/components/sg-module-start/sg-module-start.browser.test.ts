@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import course from 'virtual:fixture-course';
+import type { Module } from '../../../src/content/types.ts';
+import '../../../src/components/sg-module-start/sg-module-start.ts';
+import {
+  ALL_EVENTS,
+  button,
+  deepQuery,
+  expectNoAxeViolations,
+  mount,
+  recordEvents,
+  text,
+} from '../helpers.ts';
+
+const module = course.modules[0] as Module;
+const level = course.levels[0]!;
+
+describe('<sg-module-start>', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('says what the module covers, the outcomes it delivers, its time and its source review', async () => {
+    const el = await mount('sg-module-start', { module, level });
+    const page = text(el);
+    expect(text(deepQuery(el, 'h1'))).toBe('Module Sample module');
+    expect(page).toContain('What the sample covers.');
+    expect(page).toContain('This module helps you to: Notice the sibling.');
+    expect(page).not.toContain('Revisit a judgement.'); // an Advanced outcome
+    expect(page).toContain('About 20 minutes. There is no time limit.');
+    expect(page).toContain('Sample review, Sample board (published 2020-05)');
+    expect(page).toContain('Sample board website');
+    await expectNoAxeViolations();
+  });
+
+  it('gives a content note with where to get support, and the reconstruction notice', async () => {
+    const el = await mount('sg-module-start', { module, level });
+    const note = text(deepQuery(el, '.warning'));
+    expect(note).toContain('This module describes harm to a child.');
+    expect(note).toContain('NSPCC Helpline: 0808 800 5000');
+    expect(note).toContain('call 999');
+    expect(note).toContain('designated safeguarding lead (DSL)');
+    expect(text(deepQuery(el, '.inset'))).toContain('The names of workers are invented.');
+  });
+
+  it('lets the learner go on or go back without penalty', async () => {
+    const el = await mount('sg-module-start', { module, level });
+    expect(text(el)).toContain('Going back keeps your place and does not count against you.');
+    const seen = recordEvents(el, ALL_EVENTS);
+    await userEvent.click(button(el, 'Go back to the modules'));
+    await userEvent.click(button(el, 'Start the scenario'));
+    expect(seen.map((e) => e.type)).toEqual(['sg-leave-module', 'sg-continue']);
+  });
+
+  it('fires no event when its properties are set', async () => {
+    const el = await mount('sg-module-start', { module, level });
+    const seen = recordEvents(el, ALL_EVENTS);
+    el.level = course.levels[1];
+    await el.updateComplete;
+    expect(seen).toHaveLength(0);
+  });
+});
