@@ -39,5 +39,10 @@ export default defineConfig(async () => {
     // A small, stable course for component tests: tests/content/fixtures/valid.
     coursePlugin({ dir: 'tests/content/fixtures/valid', id: 'virtual:fixture-course' }),
   ];
-  return { plugins, test: { projects: [node, browser] } };
+  // Pre-bundle the browser tests' dependencies up front: on a cold cache (a fresh clone in CI)
+  // Vite would otherwise discover them mid-run, re-optimise and reload, loading Lit twice.
+  const optimizeDeps = {
+    include: ['lit', 'lit/decorators.js', 'lit/directives/unsafe-html.js', 'axe-core'],
+  };
+  return { plugins, optimizeDeps, test: { projects: [node, browser] } };
 });
