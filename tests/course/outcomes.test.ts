@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { compileCourseDirectory } from '../../src/content/load.ts';
+import { levelContent, questionBank } from '../../src/engine/index.ts';
+
+/**
+ * Every learning outcome of every level is delivered by at least one module in that level and
+ * tested by at least one question that level's quizzes can ask.
+ */
+const { course } = compileCourseDirectory('course');
+
+describe('learning outcomes', () => {
+  for (const level of course?.levels ?? []) {
+    const content = levelContent(course!, level.id);
+    describe(`level ${level.id}`, () => {
+      it.each(level.outcomes.map((o) => [o.id, o.text]))(
+        '%s is delivered by a module and tested by a question',
+        (id) => {
+          const delivering = content.modules
+            .filter((m) => m.outcomes.includes(id))
+            .map((m) => m.id);
+          const testing = content.modules.flatMap((m) =>
+            questionBank(m, level)
+              .filter((q) => q.outcomes.includes(id))
+              .map((q) => `${m.id}/${q.id}`),
+          );
+          expect(delivering, `no module in ${level.id} delivers ${id}`).not.toEqual([]);
+          expect(testing, `no ${level.id} question tests ${id}`).not.toEqual([]);
+        },
+      );
+    });
+  }
+});
+
+describe('care for learners', () => {
+  it.each((course?.modules ?? []).map((m) => [m.id, m]))(
+    '%s has a content note, and says so where it reconstructs',
+    (_, module) => {
+      expect(module.contentNote.text.length).toBeGreaterThan(40);
+      expect(module.contentNote.text).toMatch(/0808 800 5000/);
+      const reconstructed = module.scenario.steps.some((s) => s.reconstructed);
+      if (reconstructed) expect(module.reconstruction?.text.length ?? 0).toBeGreaterThan(40);
+    },
+  );
+});
