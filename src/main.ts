@@ -3,17 +3,17 @@
  * progress goes to. `sg-app` does the rest.
  */
 import course from 'virtual:course';
-import { createStandaloneSession } from '../scorm/adapter/standalone.ts';
+import { connectSession as connectLmsOrStandalone } from '../scorm/adapter/index.ts';
 import './components/sg-app/sg-app.ts';
 import type { CourseSession } from './session.ts';
 
 /**
- * The seam for the LMS adapter: today every launch is standalone (progress on this device). The
- * SCORM work replaces the body: look for a SCORM 1.2 or 2004 API in the parent frames, initialise
- * it, and fall back to the standalone session when none answers.
+ * The LMS if there is one (a SCORM 2004 or 1.2 API in this window, its parents or its opener),
+ * else the standalone session that keeps progress on this device.
  */
 export function connectSession(courseId: string, level: string): CourseSession {
-  return createStandaloneSession(`sg-progress:${courseId}:${level}`);
+  const modules = course.levels.find((l) => l.id === level)?.modules ?? [];
+  return connectLmsOrStandalone({ courseId, level, modules });
 }
 
 /** A package built for one level says which (VITE_LEVEL); the web build reads `?level=`. */

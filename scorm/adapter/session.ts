@@ -1,0 +1,375 @@
+import type { Effect } from '../../src/engine/index.ts';
+import type { CourseSession, SessionHealth } from '../../src/session.ts';
+import { wrapApi, type LmsApi } from './api.ts';
+import {
+  ELEMENTS,
+  exitValue,
+  launchWrites,
+  planEffects,
+  sessionTimeWrite,
+  stateWrites,
+  type CmiWrite,
+  type Tracking,
+} from './data-model.ts';
+import { findApi, type FoundApi, type WindowLike } from './discovery.ts';
+import { vocabulary, type ScormVersion } from './format.ts';
+
+export interface ScormSessionOptions {
+  /**
+   * localStorage key prefix for the local copy of the learner's state (the learner id is added),
+   * kept so that nothing is lost while the LMS refuses to save. E.g. `<course id>:<level>`.
+   */
+  readonly storageKey: string;
+  /** Module ids of the level: one cmi.objectives entry each, created on the first launch. */
+  readonly modules?: readonly string[];
+  /**
+   * Where the API search starts, and whose events (pagehide, visibilitychange) end or save the
+   * session.
+   * @default globalThis.window
+   */
+  readonly window?: Window;
+  /**
+   * Which API to look for first when an LMS offers both.
+   * @default '2004'
+   */
+  readonly prefer?: ScormVersion;
+  /**
+   * Commit this often (session_time included) while the course is open; 0 turns the timer off.
+   * @default 60000
+   */
+  readonly commitIntervalMs?: number;
+  /**
+   * Extra tries for a SetValue or Commit the LMS refuses, before the learner is warned.
+   * @default 2
+   */
+  readonly retries?: number;
+  /** Use this API instead of searching for one (tests, or an LMS wrapper). */
+  readonly api?: FoundApi;
+  /** The clock, in milliseconds. @default Date.now */
+  readonly now?: () => number;
+}
+
+/** A CourseSession backed by an LMS, with what the LMS told it at launch. */
+export interface ScormSession extends CourseSession {
+  readonly mode: 'lms';
+  readonly version: ScormVersion;
+  /** `ab-initio`, `resume` or `` as the LMS gave it (lower case). */
+  readonly entry: string;
+  /** `credit` or `no-credit`. */
+  readonly credit: string;
+  /** The pass mark the LMS holds (from the manifest), 0–100, if it gives one. */
+  readonly masteryScore: number | undefined;
+  /** True once Terminate/LMSFinish has been called. */
+  readonly finished: boolean;
+}
+
+const DEFAULTS = Object.freeze({ commitIntervalMs: 60_000, retries: 2, prefer: '2004' as const });
+
+/** The most writes kept for a retry while the LMS refuses them. */
+const MAX_PENDING = 500;
+
+/**
+ * Finds the LMS, initialises it and returns the session, or undefined when there is no LMS (or it
+ * refuses to initialise): the caller then uses the standalone session. Never throws.
+ */
+export function connectScormSession(options: ScormSessionOptions): ScormSession | undefined {
+  try {
+    const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
+    const found =
+      options.api ??
+      (win ? findApi(win as unknown as WindowLike, options.prefer ?? DEFAULTS.prefer) : undefined);
+    if (!found) return undefined;
+    const lms = wrapApi(found);
+    if (!lms.initialize()) return undefined;
+    return createLmsSession(lms, options, win);
+  } catch {
+    return undefined;
+  }
+}
+
+function createLmsSession(
+  lms: LmsApi,
+  options: ScormSessionOptions,
+  win: Window | undefined,
+): ScormSession {
+  const version = lms.version;
+  const names = ELEMENTS[version];
+  const now = options.now ?? Date.now;
+  const retries = Math.max(0, options.retries ?? DEFAULTS.retries);
+  const startedAt = now();
+  let lastApplyAt = startedAt;
+  let terminated = false;
+  const listeners: ((health: SessionHealth) => void)[] = [];
+  let health: SessionHealth = { ok: true };
+  /** Writes the LMS refused, retried before each commit. */
+  let pending: CmiWrite[] = [];
+  let commitFailed = false;
+
+  const get = (element: string) => lms.getValue(element);
+
+  // --- What the LMS knows -------------------------------------------------------------------
+  const entry = vocabulary(get(names.entry));
+  const lmsMode = vocabulary(get(names.mode));
+  const reviewOnly = lmsMode === 'browse' || lmsMode === 'review';
+  const credit = vocabulary(get(names.credit)) || 'credit';
+  const learnerName = readableName(get(names.learnerName));
+  const learnerId = get(names.learnerId);
+  const masteryScore = readMastery(version, get(names.mastery));
+  const status = vocabulary(get(names.status));
+  const complete =
+    version === '1.2' ? ['passed', 'completed', 'failed'].includes(status) : status === 'completed';
+  const lmsState = get(names.suspendData);
+  const lmsLocation = get(names.location);
+
+  const localKey = `${options.storageKey}:lms:${learnerId || 'anonymous'}`;
+  const local = readLocal(localKey);
+  const useLocal = lmsState === '' && !complete && local !== undefined && !local.complete;
+  const savedState = useLocal ? local.state : lmsState;
+  let tracking: Tracking = {
+    interactions: readCount(get('cmi.interactions._count')),
+    objectives: readObjectiveIds(lms),
+    complete,
+  };
+  let written = { state: lmsState, location: lmsLocation };
+
+  // --- Saving -------------------------------------------------------------------------------
+  const setHealth = (next: SessionHealth) => {
+    if (next.ok === health.ok) return;
+    health = next;
+    for (const listener of listeners) {
+      try {
+        listener(next);
+      } catch {
+        // A listener's failure must not stop the course.
+      }
+    }
+  };
+
+  const updateHealth = () => {
+    if (pending.length === 0 && !commitFailed) {
+      setHealth({ ok: true });
+      return;
+    }
+    const code = lms.lastError();
+    setHealth({
+      ok: false,
+      message:
+        'The learning system is not saving your progress at the moment' +
+        (code ? ` (error ${lms.describeError(code)})` : '') +
+        '. Your progress is kept on this device and will be sent again automatically; ' +
+        'if this message stays, tell your training lead before closing the course.',
+    });
+  };
+
+  const trySet = (write: CmiWrite): boolean => {
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (lms.setValue(write.element, write.value)) return true;
+    }
+    return false;
+  };
+
+  const write = (writes: readonly CmiWrite[]) => {
+    for (const w of writes) {
+      if (terminated) return;
+      // A newer value for an element replaces any older one still waiting for a retry.
+      const others = pending.filter((p) => p.element !== w.element);
+      pending = trySet(w) ? others : [...others, w].slice(-MAX_PENDING);
+    }
+  };
+
+  const retryPending = () => {
+    const again = pending;
+    pending = [];
+    write(again);
+  };
+
+  const writeState = (state: string, location: string) => {
+    const writes = stateWrites(version, state, location).filter((w) =>
+      w.element === names.suspendData ? state !== written.state : location !== written.location,
+    );
+    write(writes);
+    written = { state, location };
+  };
+
+  const commit = () => {
+    if (terminated) return;
+    retryPending();
+    write([sessionTimeWrite(version, now() - startedAt)]);
+    let ok = false;
+    for (let attempt = 0; attempt <= retries && !ok; attempt++) ok = lms.commit();
+    commitFailed = !ok;
+    updateHealth();
+  };
+
+  // --- Launch -------------------------------------------------------------------------------
+  if (!reviewOnly) {
+    const first = !complete && (status !== 'incomplete' || entry === 'ab-initio');
+    const objectives = first && tracking.objectives.length === 0 ? (options.modules ?? []) : [];
+    const launch = complete
+      ? [{ element: names.exit, value: exitValue(version, true) }]
+      : launchWrites(version, objectives);
+    write(status === 'incomplete' ? launch.filter((w) => w.element !== names.status) : launch);
+    if (objectives.length > 0)
+      tracking = {
+        ...tracking,
+        objectives: launch
+          .filter((w) => /^cmi\.objectives\.\d+\.id$/.test(w.element))
+          .map((w) => w.value),
+      };
+    if (useLocal) writeState(local.state, local.location);
+    commit();
+  }
+
+  // --- Page events --------------------------------------------------------------------------
+  const onHidden = () => {
+    if (win?.document?.visibilityState === 'hidden') commit();
+  };
+  const onPageHide = () => finish(false);
+  const timer =
+    win && !reviewOnly && (options.commitIntervalMs ?? DEFAULTS.commitIntervalMs) > 0
+      ? win.setInterval(commit, options.commitIntervalMs ?? DEFAULTS.commitIntervalMs)
+      : undefined;
+  win?.document?.addEventListener('visibilitychange', onHidden);
+  win?.addEventListener('pagehide', onPageHide);
+
+  function finish(learnerExit: boolean) {
+    if (terminated) return;
+    if (timer !== undefined) win?.clearInterval(timer);
+    win?.document?.removeEventListener('visibilitychange', onHidden);
+    win?.removeEventListener('pagehide', onPageHide);
+    if (!reviewOnly) {
+      retryPending();
+      write([
+        { element: names.exit, value: exitValue(version, tracking.complete) },
+        sessionTimeWrite(version, now() - startedAt),
+      ]);
+      if (version === '1.2') {
+        lms.commit();
+      } else if (learnerExit) {
+        // Without a navigation request some 2004 LMSs leave the learner in a dead frame. While
+        // incomplete, suspendAll keeps the attempt (exitAll would end it and lose the bookmark).
+        write([
+          { element: 'adl.nav.request', value: tracking.complete ? 'exitAll' : 'suspendAll' },
+        ]);
+      }
+      // 2004: no Commit right before Terminate (Terminate commits; some LMSs reject the Commit).
+    }
+    terminated = true;
+    lms.terminate();
+  }
+
+  const session: ScormSession = {
+    mode: 'lms',
+    version,
+    entry,
+    credit,
+    masteryScore,
+    savedState,
+    resumed: entry === 'resume' || savedState !== '',
+    reviewOnly,
+    ...(learnerName ? { learnerName } : {}),
+    get finished() {
+      return terminated;
+    },
+    apply(effects: readonly Effect[], state: string, location: string) {
+      try {
+        if (terminated || reviewOnly) return;
+        const at = now();
+        const plan = planEffects(version, effects, tracking, {
+          now: new Date(at),
+          latencyMs: at - lastApplyAt,
+        });
+        lastApplyAt = at;
+        tracking = plan.tracking;
+        write(plan.writes);
+        writeState(state, location);
+        writeLocal(localKey, { state, location, complete: tracking.complete });
+        if (plan.commit) commit();
+        else updateHealth();
+      } catch {
+        // Never throws: a broken LMS must not stop the course.
+      }
+    },
+    finish() {
+      try {
+        finish(true);
+      } catch {
+        // As above.
+      }
+    },
+    onHealthChange(listener) {
+      listeners.push(listener);
+      // Saving may already be failing (the launch commit): say so at once.
+      if (!health.ok) {
+        try {
+          listener(health);
+        } catch {
+          // As above.
+        }
+      }
+    },
+  };
+  return session;
+}
+
+// -------------------------------------------------------------------------------------------
+
+/** "Last, First" (the usual LMS form) → "First Last"; anything else as given. */
+export function readableName(name: string): string {
+  const trimmed = name.trim();
+  const parts = trimmed.split(',');
+  if (parts.length === 2 && parts[0]?.trim() && parts[1]?.trim())
+    return `${parts[1].trim()} ${parts[0].trim()}`;
+  return trimmed;
+}
+
+/** The pass mark as 0–100: 1.2 mastery_score is 0–100, 2004 scaled_passing_score −1..1. */
+export function readMastery(version: ScormVersion, value: string): number | undefined {
+  if (value.trim() === '') return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number)) return undefined;
+  return version === '1.2' ? number : Math.round(number * 10000) / 100;
+}
+
+function readCount(value: string): number {
+  const count = Number.parseInt(value, 10);
+  return Number.isFinite(count) && count > 0 ? count : 0;
+}
+
+function readObjectiveIds(lms: LmsApi): string[] {
+  const count = readCount(lms.getValue('cmi.objectives._count'));
+  return Array.from({ length: count }, (_, n) => lms.getValue(`cmi.objectives.${n}.id`));
+}
+
+interface LocalCopy {
+  readonly state: string;
+  readonly location: string;
+  readonly complete: boolean;
+}
+
+function readLocal(key: string): LocalCopy | undefined {
+  try {
+    const raw = globalThis.localStorage?.getItem(key);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as Partial<LocalCopy>;
+    if (typeof parsed.state !== 'string' || parsed.state === '') return undefined;
+    return {
+      state: parsed.state,
+      location: typeof parsed.location === 'string' ? parsed.location : '',
+      complete: parsed.complete === true,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeLocal(key: string, copy: LocalCopy): void {
+  try {
+    globalThis.localStorage?.setItem(
+      key,
+      JSON.stringify({ ...copy, savedAt: new Date().toISOString() }),
+    );
+  } catch {
+    // Blocked or full storage: the LMS copy is the one that counts.
+  }
+}

@@ -1,0 +1,146 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, loadConfigFromFile, type PluginOption, type UserConfig } from 'vite';
+import { coursePlugin } from '../../src/build/course-plugin.ts';
+import { formatDiagnostics, hasErrors } from '../../src/content/diagnostics.ts';
+import { compileCourseDirectory } from '../../src/content/load.ts';
+import type { Course } from '../../src/content/types.ts';
+import { stateBudgets } from '../../src/build/state-budget.ts';
+import { checkPackage } from './conformance.ts';
+import type { PackageVersion } from './manifest.ts';
+import { buildPackage, packageFileName, PACKAGE_VERSIONS, readDirectory } from './package.ts';
+import { readZip } from './zip.ts';
+
+/**
+ * The package build, as functions the CLI (scripts/build-packages.ts) and the tests call: a web
+ * build per level (Vite, with VITE_LEVEL fixed), then a SCORM 1.2 and a SCORM 2004 zip of it, each
+ * checked against the package rules before it is written.
+ */
+
+export interface BuildOptions {
+  /** Folder holding course.yaml. @default 'course' */
+  readonly courseDir?: string;
+  /** Where dist/levels/<level>/ and dist/packages/ go. @default 'dist' */
+  readonly outDir?: string;
+  /** Only these levels. @default every level of the course */
+  readonly levels?: readonly string[];
+  /** @default both */
+  readonly versions?: readonly PackageVersion[];
+  /** The project root (vite.config.ts). @default process.cwd() */
+  readonly root?: string;
+  /** Extra Vite plugins for the level builds (tests use one). */
+  readonly plugins?: readonly PluginOption[];
+}
+
+export interface BuiltPackage {
+  readonly file: string;
+  readonly path: string;
+  readonly level: string;
+  readonly version: PackageVersion;
+  readonly bytes: number;
+  readonly modules: number;
+  readonly worstCase: number;
+  readonly limit: number;
+}
+
+export function loadCourse(courseDir: string): Course {
+  const result = compileCourseDirectory(courseDir);
+  if (hasErrors(result.diagnostics) || !result.course)
+    throw new Error(`The course content has errors:\n${formatDiagnostics(result.diagnostics)}`);
+  return result.course;
+}
+
+/**
+ * Vite's build of the course for one level, into `outDir`: the project's vite.config.ts with
+ * VITE_LEVEL fixed, and the course plugin pointed at `courseDir` (the tests build a fixture course)
+ * and cut down to that level, so a package carries only its own modules.
+ */
+export async function buildLevelWeb(
+  root: string,
+  courseDir: string,
+  level: string,
+  outDir: string,
+  extraPlugins: readonly PluginOption[] = [],
+): Promise<void> {
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'production' },
+    join(root, 'vite.config.ts'),
+    root,
+    'silent',
+  );
+  const config: UserConfig = loaded?.config ?? {};
+  const plugins = (config.plugins ?? [])
+    .flat()
+    .filter(
+      (p) =>
+        !(p && typeof p === 'object' && 'name' in p && p.name.startsWith('safeguarding:course')),
+    );
+  await build({
+    ...config,
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [...plugins, coursePlugin({ dir: courseDir, level }), ...extraPlugins],
+    define: { ...config.define, 'import.meta.env.VITE_LEVEL': JSON.stringify(level) },
+    build: { ...config.build, outDir, emptyOutDir: true },
+  });
+}
+
+export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPackage[]> {
+  const root = resolve(options.root ?? process.cwd());
+  const outDir = resolve(root, options.outDir ?? 'dist');
+  const courseDir = resolve(root, options.courseDir ?? 'course');
+  const course = loadCourse(courseDir);
+  const budgets = new Map(stateBudgets(course).map((b) => [b.level, b]));
+  const levels = course.levels.filter((l) => !options.levels || options.levels.includes(l.id));
+  const versions = options.versions ?? PACKAGE_VERSIONS;
+  const packagesDir = join(outDir, 'packages');
+  rmSync(packagesDir, { recursive: true, force: true });
+  mkdirSync(packagesDir, { recursive: true });
+
+  const built: BuiltPackage[] = [];
+  for (const level of levels) {
+    const webDir = join(outDir, 'levels', level.id);
+    await buildLevelWeb(root, courseDir, level.id, webDir, options.plugins);
+    const files = readDirectory(webDir);
+    for (const version of versions) {
+      const zip = await buildPackage({ version, course, level, files });
+      const problems = checkPackage(version, readZip(zip));
+      if (problems.length > 0)
+        throw new Error(
+          `The SCORM ${version} package for "${level.id}" breaks the package rules:\n  ${problems.join('\n  ')}`,
+        );
+      const file = packageFileName(course.id, level.id, version, course.version);
+      const path = join(packagesDir, file);
+      writeFileSync(path, zip);
+      const budget = budgets.get(level.id);
+      built.push({
+        file,
+        path,
+        level: level.id,
+        version,
+        bytes: zip.length,
+        modules: level.modules.length,
+        worstCase: budget?.worstCase ?? 0,
+        limit: version === '1.2' ? (budget?.limit ?? 4096) : 64000,
+      });
+    }
+  }
+  return built;
+}
+
+/** The table the build prints. */
+export function formatPackageTable(packages: readonly BuiltPackage[]): string {
+  const width = Math.max(7, ...packages.map((p) => p.file.length));
+  const header = `  ${'package'.padEnd(width)}  ${'size'.padStart(8)}  modules  worst-case suspend_data`;
+  const rows = packages.map(
+    (p) =>
+      `  ${p.file.padEnd(width)}  ${formatSize(p.bytes).padStart(8)}  ${String(p.modules).padStart(7)}  ` +
+      `${String(p.worstCase).padStart(10)} / ${p.limit}`,
+  );
+  return [header, ...rows].join('\n');
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
+}

@@ -1,0 +1,253 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import course from 'virtual:fixture-course';
+import { connectScormSession, type ScormSession } from '../../../scorm/adapter/index.ts';
+import { levelContent, restore } from '../../../src/engine/index.ts';
+import { play } from '../support/learner.ts';
+import { createTestLms, savedForRelaunch, type TestLms } from '../support/lms.ts';
+
+// The small fixture course (stable while the real content is being written).
+const content = levelContent(course, 'foundation');
+const modules = content.modules.map((m) => m.id);
+const storageKey = `test:${content.level.id}`;
+
+const open: ScormSession[] = [];
+function connect(lms: TestLms, extra: Partial<Parameters<typeof connectScormSession>[0]> = {}) {
+  const session = connectScormSession({
+    storageKey,
+    modules,
+    api: lms.found,
+    commitIntervalMs: 0,
+    ...extra,
+  });
+  if (session) open.push(session);
+  return session;
+}
+
+afterEach(() => {
+  for (const session of open.splice(0)) session.finish();
+  localStorage.clear();
+  delete (window as unknown as Record<string, unknown>).API;
+  delete (window as unknown as Record<string, unknown>).API_1484_11;
+});
+
+const n = (version: '1.2' | '2004') =>
+  version === '1.2'
+    ? {
+        init: 'LMSInitialize',
+        finish: 'LMSFinish',
+        commit: 'LMSCommit',
+        set: 'LMSSetValue',
+        status: 'cmi.core.lesson_status',
+        exit: 'cmi.core.exit',
+        name: 'API',
+      }
+    : {
+        init: 'Initialize',
+        finish: 'Terminate',
+        commit: 'Commit',
+        set: 'SetValue',
+        status: 'cmi.completion_status',
+        exit: 'cmi.exit',
+        name: 'API_1484_11',
+      };
+
+describe('discovery in a real browser', () => {
+  it('returns undefined (standalone) when no window has an API', () => {
+    expect(connectScormSession({ storageKey, window })).toBeUndefined();
+  });
+
+  for (const version of ['1.2', '2004'] as const) {
+    it(`finds the ${version} API on the parent of the course's frame and initialises once`, async () => {
+      const lms = createTestLms(version);
+      (window as unknown as Record<string, unknown>)[n(version).name] = lms.strict.api;
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const session = connectScormSession({
+        storageKey,
+        window: frame.contentWindow!,
+        commitIntervalMs: 0,
+      });
+      expect(session?.mode).toBe('lms');
+      expect(session?.version).toBe(version);
+      session?.finish();
+      frame.remove();
+      expect(lms.fns().filter((f) => f === n(version).init)).toHaveLength(1);
+      expect(lms.strict.violations).toEqual([]);
+    });
+  }
+});
+
+for (const version of ['1.2', '2004'] as const) {
+  const names = n(version);
+
+  describe(`SCORM ${version} lifecycle with scorm-again as the LMS`, () => {
+    it('on a first launch sets incomplete and exit=suspend, and commits at once', () => {
+      const lms = createTestLms(version);
+      const session = connect(lms)!;
+      expect(session.savedState).toBe('');
+      expect(session.resumed).toBe(false);
+      expect(lms.cmi()[names.status]).toBe('incomplete');
+      expect(lms.strict.values.get(names.exit)).toBe('suspend');
+      expect(lms.fns()).toContain(names.commit);
+      expect(lms.strict.violations).toEqual([]);
+    });
+
+    it('passes a level: every value strict-valid, one interaction per effect, finished once', () => {
+      const lms = createTestLms(version);
+      const session = connect(lms)!;
+      const turns = play(content, { outcome: 'pass' });
+      for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      session.finish();
+      session.finish();
+      const interactions = turns
+        .flatMap((t) => t.effects)
+        .filter((e) => e.type === 'record-interaction');
+      const cmi = lms.cmi();
+      expect(lms.strict.violations).toEqual([]);
+      expect(
+        lms.strict.calls.every((c) => c.error === 0 || (version === '2004' && c.fn === 'GetValue')),
+      ).toBe(true);
+      expect(lms.fns().filter((f) => f === names.init)).toHaveLength(1);
+      expect(lms.fns().filter((f) => f === names.finish)).toHaveLength(1);
+      expect(lms.fns().at(-1)).toBe(names.finish);
+      expect(interactions.length).toBeGreaterThan(0);
+      if (version === '1.2') {
+        expect(cmi['cmi.core.lesson_status']).toBe('passed');
+        expect(lms.strict.values.get('cmi.core.exit')).toBe('');
+        expect(Number(cmi['cmi.core.score.raw'])).toBeGreaterThanOrEqual(content.level.passMark);
+      } else {
+        expect(cmi['cmi.completion_status']).toBe('completed');
+        expect(cmi['cmi.success_status']).toBe('passed');
+        expect(lms.strict.values.get('cmi.exit')).toBe('normal');
+        expect(lms.strict.values.get('adl.nav.request')).toBe('exitAll');
+        expect(cmi['cmi.progress_measure']).toBe('1');
+      }
+      const ids = [...lms.strict.values.keys()].filter((k) =>
+        /^cmi\.interactions\.\d+\.id$/.test(k),
+      );
+      expect(ids).toHaveLength(interactions.length);
+      expect(lms.strict.values.get('cmi.objectives.0.id')).toBe(modules[0]);
+    });
+
+    it('fails a quiz and leaves: still incomplete, exit suspend, resumable', () => {
+      const lms = createTestLms(version);
+      const session = connect(lms)!;
+      const turns = play(content, { outcome: 'fail' });
+      for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      session.finish();
+      expect(lms.strict.violations).toEqual([]);
+      expect(lms.cmi()[names.status]).toBe('incomplete');
+      expect(lms.strict.values.get(names.exit)).toBe('suspend');
+      if (version === '2004') expect(lms.strict.values.get('adl.nav.request')).toBe('suspendAll');
+    });
+
+    it('leaves mid-module and, relaunched with the saved data, lands on the same step', () => {
+      const first = createTestLms(version);
+      const session = connect(first)!;
+      const turns = play(content, { outcome: 'pass', maxTurns: 6 });
+      for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      session.finish();
+      const last = turns.at(-1)!;
+
+      const second = createTestLms(version, savedForRelaunch(first));
+      const again = connect(second)!;
+      expect(again.entry).toBe('resume');
+      expect(again.resumed).toBe(true);
+      expect(again.savedState).toBe(last.state);
+      const restored = restore(content, again.savedState, 1);
+      expect(restored.ok).toBe(true);
+      expect(restored.state).toEqual(last.learner);
+      expect(second.strict.values.has(names.status)).toBe(false);
+      expect(second.strict.violations).toEqual([]);
+    });
+
+    it('in review mode reads the saved state and writes nothing', () => {
+      const mode = version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode';
+      const lms = createTestLms(version, { [mode]: 'review', 'cmi.suspend_data': 'saved' });
+      const session = connect(lms)!;
+      expect(session.reviewOnly).toBe(true);
+      expect(session.savedState).toBe('saved');
+      const turns = play(content, { outcome: 'pass', maxTurns: 3 });
+      for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      session.finish();
+      expect(lms.fns().filter((f) => f === names.set || f === names.commit)).toEqual([]);
+      expect(lms.fns().at(-1)).toBe(names.finish);
+    });
+
+    it('reads the learner name, credit and the mastery score the LMS holds', () => {
+      const seed: Record<string, string> =
+        version === '1.2'
+          ? { 'cmi.core.student_name': 'Smith, Jo', 'cmi.student_data.mastery_score': '80' }
+          : { 'cmi.learner_name': 'Smith, Jo', 'cmi.scaled_passing_score': '0.8' };
+      const session = connect(createTestLms(version, seed))!;
+      expect(session.learnerName).toBe('Jo Smith');
+      expect(session.masteryScore).toBe(80);
+    });
+
+    it('terminates once on pagehide, and not again on finish()', () => {
+      const lms = createTestLms(version);
+      const session = connect(lms, { window })!;
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      session.finish();
+      expect(session.finished).toBe(true);
+      expect(lms.fns().filter((f) => f === names.finish)).toHaveLength(1);
+      expect(lms.strict.values.has('adl.nav.request')).toBe(false);
+      expect(lms.strict.violations).toEqual([]);
+    });
+
+    it('commits with session_time on a timer and when the page is hidden', async () => {
+      const lms = createTestLms(version);
+      connect(lms, { window, commitIntervalMs: 20 });
+      const before = lms.fns().filter((f) => f === names.commit).length;
+      await new Promise((resolve) => setTimeout(resolve, 70));
+      const afterTimer = lms.fns().filter((f) => f === names.commit).length;
+      expect(afterTimer).toBeGreaterThan(before);
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      delete (document as unknown as Record<string, unknown>).visibilityState;
+      expect(lms.fns().filter((f) => f === names.commit).length).toBeGreaterThan(afterTimer);
+      const time = version === '1.2' ? 'cmi.core.session_time' : 'cmi.session_time';
+      expect(lms.strict.values.get(time)).toBeDefined();
+      expect(lms.strict.violations).toEqual([]);
+    });
+
+    it('when the LMS refuses to save: retries, warns, keeps a local copy, and recovers', () => {
+      const lms = createTestLms(version);
+      const session = connect(lms)!;
+      const health: boolean[] = [];
+      session.onHealthChange((h) => health.push(h.ok));
+      const turns = play(content, { outcome: 'pass', maxTurns: 4 });
+      lms.failing = true;
+      for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      expect(health).toEqual([false]);
+      const sets = lms.strict.calls.filter((c) => c.fn === names.set && c.result === 'false');
+      expect(sets.length).toBeGreaterThan(1);
+      const local = JSON.parse(
+        localStorage.getItem(`${storageKey}:lms:`) ??
+          localStorage.getItem(`${storageKey}:lms:anonymous`) ??
+          '{}',
+      ) as { state?: string };
+      expect(local.state).toBe(turns.at(-1)!.state);
+
+      lms.failing = false;
+      const more = play(content, { outcome: 'pass', maxTurns: 1, from: turns.at(-1)!.learner });
+      for (const turn of more)
+        session.apply([...turn.effects, { type: 'commit' }], turn.state, turn.location);
+      expect(health).toEqual([false, true]);
+      expect(lms.cmi()['cmi.suspend_data']).toBe(more.at(-1)!.state);
+    });
+
+    it('relaunched after the LMS lost everything, resumes from the local copy', () => {
+      localStorage.setItem(
+        `${storageKey}:lms:anonymous`,
+        JSON.stringify({ state: 'kept', location: 'm/s', complete: false }),
+      );
+      const lms = createTestLms(version);
+      const session = connect(lms)!;
+      expect(session.savedState).toBe('kept');
+      expect(session.resumed).toBe(true);
+      expect(lms.cmi()['cmi.suspend_data']).toBe('kept');
+    });
+  });
+}

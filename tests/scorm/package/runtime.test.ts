@@ -1,0 +1,322 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright';
+import type { Plugin } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../../../src/build/find-chromium.ts';
+import { compileCourseDirectory } from '../../../src/content/load.ts';
+import { buildPackages, type BuiltPackage } from '../../../scorm/package/build.ts';
+import { startPreviewServer, type PreviewServer } from '../../../scorm/preview/server.ts';
+import type { ApiCall } from '../../../scorm/preview/strict-checks.ts';
+import { readZip } from '../../../scorm/package/zip.ts';
+import { playThroughUi } from '../support/robot.ts';
+
+/**
+ * The built zips, run for real: each SCO launched from its zip in a frame of the preview LMS page
+ * (scorm-again behind the strict observer), in headless Chromium, and driven through its UI.
+ *
+ * Until src/main.ts's connectSession() calls the adapter (see the SCORM report), the test build
+ * wires it in with a small plugin, so what runs is the intended integration; once main.ts does it
+ * itself the plugin changes nothing.
+ */
+
+const ADAPTER = resolve('scorm/adapter/index.ts');
+function wireAdapter(): Plugin {
+  return {
+    name: 'test:wire-scorm-adapter',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('/src/main.ts') || code.includes('scorm/adapter/index')) return undefined;
+      const seam =
+        /export function connectSession\(courseId: string, level: string\): CourseSession \{[\s\S]*?\n\}/;
+      if (!seam.test(code)) return undefined;
+      return (
+        `import { connectSession as connectLmsSession } from ${JSON.stringify(ADAPTER)};\n` +
+        code.replace(
+          seam,
+          'export function connectSession(courseId: string, level: string): CourseSession {\n' +
+            '  const modules = course.levels.find((l) => l.id === level)?.modules ?? [];\n' +
+            '  return connectLmsSession({ courseId, level, modules });\n}',
+        )
+      );
+    },
+  };
+}
+
+const real = compileCourseDirectory('course');
+const source =
+  real.course && !real.diagnostics.some((d) => d.severity === 'error')
+    ? { dir: 'course', course: real.course, level: real.course.levels[0]!.id }
+    : {
+        dir: 'tests/content/fixtures/valid',
+        course: compileCourseDirectory('tests/content/fixtures/valid').course!,
+        level: 'foundation',
+      };
+const passMark = source.course.levels.find((l) => l.id === source.level)!.passMark;
+
+interface LmsView {
+  calls: ApiCall[];
+  violations: string[];
+  values: Record<string, string>;
+}
+
+describe(`built packages at run time (${source.dir}, level ${source.level})`, () => {
+  let out: string;
+  let built: BuiltPackage[];
+  let server: PreviewServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'sg-runtime-'));
+    built = await buildPackages({
+      courseDir: source.dir,
+      outDir: out,
+      levels: [source.level],
+      plugins: [wireAdapter()],
+    });
+    server = await startPreviewServer({ packagesDir: join(out, 'packages'), port: 0 });
+    browser = await chromium.launch({
+      executablePath: await findChromium(),
+      args: [...CHROMIUM_ARGS],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('has the adapter in the built SCO (from main.ts, or the test plugin)', () => {
+    for (const pkg of built) {
+      const files = readZip(readFileSync(pkg.path));
+      const js = [...files]
+        .filter(([name]) => name.endsWith('.js'))
+        .map(([, b]) => b.toString('utf8'));
+      expect(js.some((text) => text.includes('API_1484_11'))).toBe(true);
+    }
+  });
+
+  for (const version of ['1.2', '2004'] as const) {
+    const names =
+      version === '1.2'
+        ? {
+            init: 'LMSInitialize',
+            finish: 'LMSFinish',
+            exit: 'cmi.core.exit',
+            location: 'cmi.core.lesson_location',
+          }
+        : { init: 'Initialize', finish: 'Terminate', exit: 'cmi.exit', location: 'cmi.location' };
+
+    describe(`SCORM ${version}`, () => {
+      let page: Page;
+      const errors: string[] = [];
+      /** The heading of the view the learner left on, and the state saved then. */
+      let left = { heading: '', state: '' };
+      const heading = (frame: Frame) =>
+        frame.locator('h1[data-focus], h2[data-focus]').first().innerText();
+
+      beforeAll(async () => {
+        page = await browser.newPage();
+        page.on('pageerror', (error) => errors.push(String(error)));
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text());
+        });
+      });
+
+      const file = () => built.find((p) => p.version === version)!.file;
+      const lms = () =>
+        page.evaluate(() => {
+          const state = (
+            window as unknown as {
+              previewLms: {
+                strict?: { calls: ApiCall[]; violations: string[]; values: Map<string, string> };
+              };
+            }
+          ).previewLms;
+          const strict = state.strict!;
+          return {
+            calls: strict.calls,
+            violations: strict.violations,
+            values: Object.fromEntries(strict.values),
+          } as LmsView;
+        });
+      const count = (view: LmsView, fn: string) => view.calls.filter((c) => c.fn === fn).length;
+      const sco = async (): Promise<Frame> => {
+        const handle = await page.waitForSelector('#sco');
+        const frame = await handle.contentFrame();
+        if (!frame) throw new Error('No SCO frame');
+        return frame;
+      };
+      const launch = async () => {
+        await page.goto(`${server.url}?package=${encodeURIComponent(file())}&launch=1`);
+        const frame = await sco();
+        await frame.waitForSelector('sg-app');
+        await page.waitForFunction(
+          (init) => {
+            const strict = (
+              window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
+            ).previewLms.strict;
+            return strict?.calls.some((c) => c.fn === init) ?? false;
+          },
+          names.init,
+          { timeout: 10_000 },
+        );
+        return frame;
+      };
+
+      it('launches from the zip, finds the API, initialises once and sets incomplete + suspend', async () => {
+        await page.goto(server.url);
+        await page.evaluate(() => localStorage.clear());
+        await launch();
+        const view = await lms();
+        expect(count(view, names.init)).toBe(1);
+        expect(view.values[names.exit]).toBe('suspend');
+        expect(view.violations).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+
+      it('records a decision, saves on "Save and exit" and terminates once', async () => {
+        const frame = await sco();
+        await frame
+          .getByRole('button', { name: /^Start/ })
+          .first()
+          .click();
+        await frame.getByRole('button', { name: 'Start the scenario' }).click();
+        for (let i = 0; i < 12; i++) {
+          const radio = frame.getByRole('radio').first();
+          if (await radio.isVisible().catch(() => false)) {
+            await radio.check();
+            await frame.getByRole('button', { name: 'Confirm my choice' }).click();
+            break;
+          }
+          await frame.locator('sg-scenario button').last().click();
+        }
+        left = { heading: await heading(frame), state: '' };
+        await frame.getByRole('button', { name: 'Save and exit' }).click();
+        await page.waitForFunction((finish) => {
+          const strict = (
+            window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
+          ).previewLms.strict;
+          return strict?.calls.some((c) => c.fn === finish) ?? false;
+        }, names.finish);
+        const view = await lms();
+        expect(view.violations).toEqual([]);
+        expect(count(view, names.init)).toBe(1);
+        expect(count(view, names.finish)).toBe(1);
+        expect(view.calls.at(-1)?.fn).toBe(names.finish);
+        expect(
+          view.calls.every((c) => c.error === 0 || (version === '2004' && c.fn === 'GetValue')),
+        ).toBe(true);
+        expect(view.values['cmi.interactions.0.id']).toBeTruthy();
+        expect(view.values['cmi.suspend_data']).toBeTruthy();
+        expect(view.values[names.location]).toBeTruthy();
+        expect(view.values[names.exit]).toBe('suspend');
+        if (version === '2004') expect(view.values['adl.nav.request']).toBe('suspendAll');
+        left = { ...left, state: view.values['cmi.suspend_data']! };
+      });
+
+      it('relaunched with the saved data, resumes on the same step', async () => {
+        const frame = await launch();
+        const view = await lms();
+        const got = (element: string) => view.calls.find((c) => c.args[0] === element)?.result;
+        expect(got(version === '1.2' ? 'cmi.core.entry' : 'cmi.entry')).toBe('resume');
+        expect(got('cmi.suspend_data')).toBe(left.state);
+        await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+        expect(left.heading).not.toBe('');
+        await expect.poll(() => heading(frame)).toBe(left.heading);
+        await frame.getByRole('button', { name: 'Save and exit' }).click();
+        expect((await lms()).violations).toEqual([]);
+      });
+
+      const finishRun = async (frame: Frame) => {
+        await frame.getByRole('button', { name: 'Save and exit' }).click();
+        await page.waitForFunction((finish) => {
+          const strict = (
+            window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
+          ).previewLms.strict;
+          return strict?.calls.some((c) => c.fn === finish) ?? false;
+        }, names.finish);
+        return lms();
+      };
+
+      it('a passing run through the UI: passed, completed, scored, every value strict-valid', async () => {
+        await page.goto(server.url);
+        await page.evaluate(() => localStorage.clear());
+        const frame = await launch();
+        const actions = await playThroughUi(frame, source.course, 'pass');
+        expect(actions.some((a) => a.startsWith('answer'))).toBe(true);
+        const view = await finishRun(frame);
+        expect(view.violations).toEqual([]);
+        expect(count(view, names.init)).toBe(1);
+        expect(count(view, names.finish)).toBe(1);
+        const interactions = Object.keys(view.values).filter((k) =>
+          /^cmi\.interactions\.\d+\.id$/.test(k),
+        );
+        expect(interactions.length).toBe(
+          actions.filter((a) => a.startsWith('answer') || a.startsWith('decide')).length,
+        );
+        if (version === '1.2') {
+          expect(view.values['cmi.core.lesson_status']).toBe('passed');
+          expect(Number(view.values['cmi.core.score.raw'])).toBeGreaterThanOrEqual(passMark);
+          expect(view.values['cmi.core.exit']).toBe('');
+        } else {
+          expect(view.values['cmi.completion_status']).toBe('completed');
+          expect(view.values['cmi.success_status']).toBe('passed');
+          expect(Number(view.values['cmi.score.scaled'])).toBeGreaterThanOrEqual(passMark / 100);
+          expect(view.values['cmi.exit']).toBe('normal');
+          expect(view.values['adl.nav.request']).toBe('exitAll');
+        }
+      }, 60_000);
+
+      it('a failing run through the UI: still incomplete, exit suspend, wrong answers recorded', async () => {
+        await page.goto(server.url);
+        await page.evaluate(() => localStorage.clear());
+        const frame = await launch();
+        const actions = await playThroughUi(frame, source.course, 'fail');
+        expect(actions.at(-1)).toBe('failed: back to the modules');
+        const view = await finishRun(frame);
+        expect(view.violations).toEqual([]);
+        const results = Object.entries(view.values).filter(([k]) =>
+          /^cmi\.interactions\.\d+\.result$/.test(k),
+        );
+        expect(results.some(([, v]) => v === (version === '1.2' ? 'wrong' : 'incorrect'))).toBe(
+          true,
+        );
+        expect(
+          view.values[version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status'],
+        ).toBe('incomplete');
+        expect(view.values[names.exit]).toBe('suspend');
+      }, 60_000);
+
+      it('the preview LMS resets the attempt on demand: the next launch is a first launch', async () => {
+        await launch();
+        await page.getByRole('button', { name: 'Reset attempt' }).click();
+        await launch();
+        const view = await lms();
+        const entry = view.calls.find(
+          (c) => c.args[0] === (version === '1.2' ? 'cmi.core.entry' : 'cmi.entry'),
+        );
+        expect(entry?.result).toBe('ab-initio');
+        expect(view.calls.find((c) => c.args[0] === 'cmi.suspend_data')?.result).toBe('');
+      });
+
+      it('terminates once when the LMS closes the frame (pagehide)', async () => {
+        await launch();
+        await page.getByRole('button', { name: 'Close course (as the LMS would)' }).click();
+        await page.waitForFunction((finish) => {
+          const strict = (
+            window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
+          ).previewLms.strict;
+          return strict?.calls.some((c) => c.fn === finish) ?? false;
+        }, names.finish);
+        const view = await lms();
+        expect(count(view, names.finish)).toBe(1);
+        expect(view.values['adl.nav.request']).toBeUndefined();
+        expect(view.violations).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+    });
+  }
+});

@@ -1,0 +1,157 @@
+import type { Question } from '../../../src/content/types.ts';
+import {
+  currentStep,
+  drawQuestions,
+  initialState,
+  serialise,
+  transition,
+  type Answer,
+  type Effect,
+  type LearnerEvent,
+  type LearnerState,
+  type LevelContent,
+} from '../../../src/engine/index.ts';
+
+/**
+ * A scripted learner for adapter and runtime tests: plays a level through the real engine and
+ * yields what the app would hand its session after each event (effects, serialised state, bookmark).
+ */
+export interface Turn {
+  readonly event: LearnerEvent;
+  readonly effects: readonly Effect[];
+  readonly state: string;
+  readonly location: string;
+  readonly learner: LearnerState;
+}
+
+export interface Script {
+  /** Answer every question right (`pass`) or wrong (`fail`, then leave after the first attempt). */
+  readonly outcome: 'pass' | 'fail';
+  /** Stop after this many turns (a learner leaving mid-module). */
+  readonly maxTurns?: number;
+  /** Start here instead of a fresh state. */
+  readonly from?: LearnerState;
+  readonly seed?: number;
+}
+
+export function play(content: LevelContent, script: Script): Turn[] {
+  let state = script.from ?? initialState(content, script.seed ?? 12345);
+  const turns: Turn[] = [];
+  const limit = script.maxTurns ?? 2000;
+  while (turns.length < limit) {
+    const event = nextEvent(content, state, script.outcome);
+    if (!event) break;
+    const [next, effects] = transition(content, state, event);
+    if (next === state && effects.length === 0)
+      throw new Error(`Event had no effect: ${JSON.stringify(event)}`);
+    state = next;
+    turns.push({
+      event,
+      effects,
+      state: serialise(content, state),
+      location: bookmark(content, state),
+      learner: state,
+    });
+    if (event.type === 'leave-module' && script.outcome === 'fail') break;
+  }
+  return turns;
+}
+
+/** The bookmark the app keeps: `<module>/<step id or phase>`, or `menu`. */
+export function bookmark(content: LevelContent, state: LearnerState): string {
+  if (state.current === null) return 'menu';
+  const module = content.modules[state.current];
+  const progress = state.modules[state.current];
+  if (!module || !progress) return 'menu';
+  if (progress.phase === 'scenario')
+    return `${module.id}/${currentStep(module, progress.scenario).id}`;
+  return `${module.id}/${progress.phase}`;
+}
+
+function nextEvent(
+  content: LevelContent,
+  state: LearnerState,
+  outcome: 'pass' | 'fail',
+): LearnerEvent | undefined {
+  if (state.current === null) {
+    const open = state.modules.findIndex((m) => !m.completed);
+    return open < 0 ? undefined : { type: 'open-module', module: open };
+  }
+  const module = content.modules[state.current];
+  const progress = state.modules[state.current];
+  if (!module || !progress) return undefined;
+  switch (progress.phase) {
+    case 'not-started':
+    case 'done':
+      return undefined;
+    case 'intro':
+    case 'reflection':
+      return { type: 'continue' };
+    case 'scenario': {
+      const step = currentStep(module, progress.scenario);
+      if (step.type !== 'decision' || progress.scenario.answered) return { type: 'continue' };
+      const best = step.options.reduce(
+        (b, o, i) => (o.weight > (step.options[b]?.weight ?? -1) ? i : b),
+        0,
+      );
+      return { type: 'choose', option: best };
+    }
+    case 'quiz': {
+      if (progress.quiz.answered) return { type: 'continue' };
+      const question = drawQuestions(module, content.level, state.seed, progress.quiz.attempt)[
+        progress.quiz.question
+      ];
+      if (!question) return undefined;
+      return {
+        type: 'answer',
+        answer: outcome === 'pass' ? rightAnswer(question) : wrongAnswer(question),
+      };
+    }
+    case 'results':
+      return progress.completed ? { type: 'continue' } : { type: 'leave-module' };
+  }
+}
+
+export function rightAnswer(question: Question): Answer {
+  switch (question.type) {
+    case 'single':
+      return { type: 'single', option: question.options.findIndex((o) => o.correct) };
+    case 'multiple':
+      return {
+        type: 'multiple',
+        options: question.options.flatMap((o, i) => (o.correct ? [i] : [])),
+      };
+    case 'true-false':
+      return { type: 'true-false', value: question.answer };
+    case 'ordering':
+      return { type: 'ordering', order: question.items.map((_, i) => i) };
+    case 'matching':
+      return { type: 'matching', matches: question.pairs.map((_, i) => i) };
+  }
+}
+
+export function wrongAnswer(question: Question): Answer {
+  switch (question.type) {
+    case 'single':
+      return {
+        type: 'single',
+        option: Math.max(
+          0,
+          question.options.findIndex((o) => !o.correct),
+        ),
+      };
+    case 'multiple':
+      return {
+        type: 'multiple',
+        options: question.options.flatMap((o, i) => (o.correct ? [] : [i])),
+      };
+    case 'true-false':
+      return { type: 'true-false', value: !question.answer };
+    case 'ordering':
+      return { type: 'ordering', order: question.items.map((_, i) => i).reverse() };
+    case 'matching': {
+      const n = question.pairs.length;
+      return { type: 'matching', matches: question.pairs.map((_, i) => (i + 1) % n) };
+    }
+  }
+}

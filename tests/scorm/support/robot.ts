@@ -1,0 +1,169 @@
+import type { Frame } from 'playwright';
+import type { Course, Module, Question } from '../../../src/content/types.ts';
+
+/**
+ * A learner that drives the real UI in a frame (Playwright), for the built-package runtime tests.
+ * It reads which question or decision is on screen from its legend, looks it up in the compiled
+ * course, and answers right (`pass`: best decision, correct answer) or wrong (`fail`).
+ * Returns when the level is finished (pass) or after the first failed quiz (fail).
+ */
+export async function playThroughUi(
+  frame: Frame,
+  course: Course,
+  outcome: 'pass' | 'fail',
+  maxActions = 400,
+): Promise<string[]> {
+  const actions: string[] = [];
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const questions = new Map<string, Question>();
+  const decisions = new Map<string, number[]>();
+  for (const module of course.modules as readonly Module[]) {
+    for (const q of module.questions) questions.set(norm(q.prompt.text), q);
+    for (const step of module.scenario.steps)
+      if (step.type === 'decision')
+        decisions.set(
+          norm(step.question.text),
+          step.options.map((o) => o.weight),
+        );
+  }
+  /** Which of `selectors` is on screen (one round trip: searches every open shadow root). */
+  const onScreen = (selectors: readonly string[]) =>
+    frame.evaluate((list) => {
+      const deep = (root: Document | ShadowRoot, selector: string): Element | null => {
+        const found = root.querySelector(selector);
+        if (found) return found;
+        for (const element of root.querySelectorAll('*')) {
+          const inner = element.shadowRoot && deep(element.shadowRoot, selector);
+          if (inner) return inner;
+        }
+        return null;
+      };
+      // `host inner`: the host anywhere, then inner inside the host's own shadow root.
+      const find = (selector: string) => {
+        const [host = '', ...inner] = selector.split(' ');
+        const element = deep(document, host);
+        if (!element || inner.length === 0) return element;
+        return deep(element.shadowRoot ?? document, inner.join(' '));
+      };
+      return list.filter((selector) => find(selector)?.checkVisibility() ?? false);
+    }, selectors);
+  const SCREENS = [
+    'sg-question button[type="submit"]',
+    'sg-question .button-group button',
+    'sg-quiz-results',
+    'sg-reflection',
+    'sg-scenario input[type="radio"]',
+    'sg-scenario button',
+    'sg-module-start',
+    'sg-module-list',
+  ] as const;
+  let shown: string[] = [];
+  const visible = (selector: (typeof SCREENS)[number]) => shown.includes(selector);
+  const click = async (selector: string, what: string) => {
+    await frame.locator(selector).first().click();
+    actions.push(what);
+  };
+
+  for (let i = 0; i < maxActions; i++) {
+    shown = await onScreen(SCREENS);
+    if (visible('sg-question button[type="submit"]')) {
+      const legend = norm(await frame.locator('sg-question legend').first().innerText());
+      const question = questions.get(legend);
+      if (!question) throw new Error(`Question not found in the course: "${legend}"`);
+      await answer(frame, question, outcome);
+      await click('sg-question button[type="submit"]', `answer ${question.id}`);
+      continue;
+    }
+    if (visible('sg-question .button-group button')) {
+      await click('sg-question .button-group button', 'next question');
+      continue;
+    }
+    if (visible('sg-quiz-results')) {
+      const onward = frame.getByRole('button', { name: 'Continue to reflection' });
+      if ((await onward.count()) > 0) {
+        await onward.click();
+        actions.push('continue to reflection');
+        continue;
+      }
+      await frame.getByRole('button', { name: 'Go back to the modules' }).click();
+      actions.push('failed: back to the modules');
+      return actions;
+    }
+    if (visible('sg-reflection')) {
+      await frame.getByRole('button', { name: /Finish this module|Back to the modules/ }).click();
+      actions.push('finish module');
+      continue;
+    }
+    if (visible('sg-scenario input[type="radio"]')) {
+      const legend = norm(await frame.locator('sg-scenario legend').first().innerText());
+      const weights = decisions.get(legend);
+      if (!weights) throw new Error(`Decision not found in the course: "${legend}"`);
+      const best = weights.indexOf(Math.max(...weights));
+      const worst = weights.indexOf(Math.min(...weights));
+      await frame.locator(`sg-scenario #option-${outcome === 'pass' ? best : worst}`).check();
+      await click('sg-scenario button[type="submit"]', `decide ${legend.slice(0, 40)}`);
+      continue;
+    }
+    if (visible('sg-scenario button')) {
+      await click('sg-scenario button >> nth=-1', 'continue');
+      continue;
+    }
+    if (visible('sg-module-start')) {
+      await frame.getByRole('button', { name: 'Start the scenario' }).click();
+      actions.push('start the scenario');
+      continue;
+    }
+    if (visible('sg-module-list')) {
+      const open = frame
+        .locator('sg-module-list button')
+        .filter({ hasText: /^\s*(Start|Continue)\b/ });
+      if ((await open.count()) === 0) return actions; // every module done
+      await open.first().click();
+      actions.push('open module');
+      continue;
+    }
+    await frame.waitForTimeout(50);
+  }
+  throw new Error(`Gave up after ${maxActions} actions: ${actions.slice(-5).join(' → ')}`);
+}
+
+async function answer(frame: Frame, question: Question, outcome: 'pass' | 'fail') {
+  const pass = outcome === 'pass';
+  const q = 'sg-question';
+  switch (question.type) {
+    case 'single': {
+      const index = question.options.findIndex((o) => o.correct === pass);
+      await frame.locator(`${q} #option-${Math.max(0, index)}`).check();
+      return;
+    }
+    case 'multiple': {
+      for (const [i, option] of question.options.entries())
+        if (option.correct === pass) await frame.locator(`${q} #option-${i}`).check();
+      return;
+    }
+    case 'true-false':
+      await frame.locator(`${q} #option-${question.answer === pass ? 0 : 1}`).check();
+      return;
+    case 'ordering': {
+      if (!pass) return; // the presented order is never the right one
+      for (let target = 0; target < question.items.length; target++) {
+        for (let guard = 0; guard < question.items.length; guard++) {
+          const order = await frame
+            .locator(`${q} [data-move^="up-"]`)
+            .evaluateAll((buttons) =>
+              buttons.map((b) => Number(b.getAttribute('data-move')?.slice(3))),
+            );
+          if (order.indexOf(target) <= target) break;
+          await frame.locator(`${q} [data-move="up-${target}"]`).click();
+        }
+      }
+      return;
+    }
+    case 'matching': {
+      const n = question.pairs.length;
+      for (let p = 0; p < n; p++)
+        await frame.locator(`${q} #match-${p}`).selectOption(String(pass ? p : (p + 1) % n));
+      return;
+    }
+  }
+}
