@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright';
-import type { Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../../src/build/find-chromium.ts';
 import { compileCourseDirectory } from '../../../src/content/load.ts';
@@ -15,44 +14,11 @@ import { playThroughUi } from '../support/robot.ts';
 /**
  * The built zips, run for real: each SCO launched from its zip in a frame of the preview LMS page
  * (scorm-again behind the strict observer), in headless Chromium, and driven through its UI.
- *
- * Until src/main.ts's connectSession() calls the adapter (see the SCORM report), the test build
- * wires it in with a small plugin, so what runs is the intended integration; once main.ts does it
- * itself the plugin changes nothing.
  */
 
-const ADAPTER = resolve('scorm/adapter/index.ts');
-function wireAdapter(): Plugin {
-  return {
-    name: 'test:wire-scorm-adapter',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!id.endsWith('/src/main.ts') || code.includes('scorm/adapter/index')) return undefined;
-      const seam =
-        /export function connectSession\(courseId: string, level: string\): CourseSession \{[\s\S]*?\n\}/;
-      if (!seam.test(code)) return undefined;
-      return (
-        `import { connectSession as connectLmsSession } from ${JSON.stringify(ADAPTER)};\n` +
-        code.replace(
-          seam,
-          'export function connectSession(courseId: string, level: string): CourseSession {\n' +
-            '  const modules = course.levels.find((l) => l.id === level)?.modules ?? [];\n' +
-            '  return connectLmsSession({ courseId, level, modules });\n}',
-        )
-      );
-    },
-  };
-}
-
-const real = compileCourseDirectory('course');
-const source =
-  real.course && !real.diagnostics.some((d) => d.severity === 'error')
-    ? { dir: 'course', course: real.course, level: real.course.levels[0]!.id }
-    : {
-        dir: 'tests/content/fixtures/valid',
-        course: compileCourseDirectory('tests/content/fixtures/valid').course!,
-        level: 'foundation',
-      };
+const real = compileCourseDirectory('course').course;
+if (!real) throw new Error('The course in course/ does not compile: see tests/course.');
+const source = { dir: 'course', course: real, level: real.levels[0]!.id };
 const passMark = source.course.levels.find((l) => l.id === source.level)!.passMark;
 
 interface LmsView {
@@ -73,7 +39,6 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
       courseDir: source.dir,
       outDir: out,
       levels: [source.level],
-      plugins: [wireAdapter()],
     });
     server = await startPreviewServer({ packagesDir: join(out, 'packages'), port: 0 });
     browser = await chromium.launch({
@@ -88,7 +53,7 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
     rmSync(out, { recursive: true, force: true });
   });
 
-  it('has the adapter in the built SCO (from main.ts, or the test plugin)', () => {
+  it('has the LMS adapter in the built SCO', () => {
     for (const pkg of built) {
       const files = readZip(readFileSync(pkg.path));
       const js = [...files]
