@@ -42,3 +42,22 @@ describe('care for learners', () => {
     },
   );
 });
+
+/** Thematic modules teach across reviews in shorter scenarios; every other module is a case. */
+const THEMATIC = new Set(['induction-essentials', 'national-picture', 'key-messages']);
+
+describe('module shape', () => {
+  it.each((course?.modules ?? []).map((m) => [m.id, m]))(
+    '%s has the decisions, endings, reveals, quiz and reflection a module needs',
+    (id, module) => {
+      const count = (type: string) => module.scenario.steps.filter((s) => s.type === type).length;
+      expect(count('decision')).toBeGreaterThanOrEqual(THEMATIC.has(id) ? 4 : 5);
+      expect(count('ending')).toBeGreaterThanOrEqual(2);
+      expect(count('reveal')).toBeGreaterThanOrEqual(1);
+      expect(module.questions.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(module.questions.map((q) => q.type)).size).toBeGreaterThanOrEqual(3);
+      expect(module.reflection.length).toBeGreaterThanOrEqual(3);
+      expect(module.reflection.length).toBeLessThanOrEqual(5);
+    },
+  );
+});
