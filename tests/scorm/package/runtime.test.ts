@@ -77,6 +77,8 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
     describe(`SCORM ${version}`, () => {
       let page: Page;
       const errors: string[] = [];
+      /** Requests to anywhere but the preview LMS: the course must send none (no fonts, CDNs, analytics). */
+      const elsewhere: string[] = [];
       /** The heading of the view the learner left on, and the state saved then. */
       let left = { heading: '', state: '' };
       const heading = (frame: Frame) =>
@@ -85,6 +87,11 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
       beforeAll(async () => {
         page = await browser.newPage();
         page.on('pageerror', (error) => errors.push(String(error)));
+        page.on('request', (request) => {
+          const url = new URL(request.url());
+          if (!['http:', 'https:'].includes(url.protocol)) return;
+          if (url.origin !== new URL(server.url).origin) elsewhere.push(request.url());
+        });
         page.on('console', (message) => {
           if (message.type() === 'error') errors.push(message.text());
         });
@@ -265,6 +272,11 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
         );
         expect(entry?.result).toBe('ab-initio');
         expect(view.calls.find((c) => c.args[0] === 'cmi.suspend_data')?.result).toBe('');
+      });
+
+      it('sent no request to any other origin and logged no error, CSP included', async () => {
+        expect(elsewhere).toEqual([]);
+        expect(errors).toEqual([]);
       });
 
       it('terminates once when the LMS closes the frame (pagehide)', async () => {
