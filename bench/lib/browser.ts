@@ -1,0 +1,345 @@
+import type { Browser, BrowserContext, CDPSession, Frame, Page } from 'playwright';
+import type { Course } from '../../src/content/types.ts';
+import type { ApiCall } from '../../scorm/preview/strict-checks.ts';
+import { playThroughUi } from '../../tests/scorm/support/robot.ts';
+import { probe, type ProbeResult } from './instrument.ts';
+
+/**
+ * Everything the benchmark does in headless Chromium, against the preview LMS page
+ * (scorm/preview): timed launches under CPU throttling, the throttling check, and one module
+ * played through the UI (tests/scorm/support/robot.ts) for heap and LMS API calls.
+ */
+
+/** tsx (esbuild keepNames) wraps named functions in `__name(…)`; the page has no such helper. */
+const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({ content: NAME_SHIM });
+  return context;
+}
+
+async function throttle(context: BrowserContext, page: Page, rate: number): Promise<CDPSession> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}
+
+const launchUrl = (server: string, file: string) =>
+  `${server}?package=${encodeURIComponent(file)}&launch=1`;
+
+export interface LaunchTiming {
+  /** ms from the SCO frame's navigation start (the launch) to the first h1 visible. */
+  readonly firstRender: number;
+  /** ms from the launch to the first decision usable (course only). */
+  readonly decision: number | null;
+  /** ms from the LMS page's own navigation start to the launch of the frame. */
+  readonly lmsToLaunch: number;
+  readonly clicks: number;
+  /** LMS API calls made, and ms spent inside them, from the launch to the last mark. */
+  readonly lmsCalls: number;
+  readonly lmsMs: number;
+}
+
+/** One launch in a fresh context (empty cache and storage: a first launch, entry=ab-initio). */
+export async function timedLaunch(
+  browser: Browser,
+  server: string,
+  file: string,
+  mode: 'course' | 'bare',
+  rate: number,
+): Promise<LaunchTiming> {
+  const context = await newContext(browser);
+  try {
+    await context.addInitScript(probe, mode);
+    const page = await context.newPage();
+    await throttle(context, page, rate);
+    await page.goto(launchUrl(server, file));
+    const handle = await page.waitForFunction(
+      () => {
+        const frame = document.getElementById('sco') as HTMLIFrameElement | null;
+        const win = frame?.contentWindow as (Window & { __bench?: ProbeResult }) | null;
+        const bench = win?.__bench;
+        if (!win || !bench?.done) return null;
+        return {
+          ...bench,
+          frameOrigin: win.performance.timeOrigin,
+          topOrigin: performance.timeOrigin,
+        };
+      },
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    );
+    const result = (await handle.jsonValue()) as ProbeResult;
+    if (result.error) throw new Error(`${file}: ${result.error} (${result.path.join(' → ')})`);
+    if (result.marks.firstRender === undefined) throw new Error(`${file}: no first render`);
+    if (mode === 'course' && result.marks.decision === undefined)
+      throw new Error(`${file}: no decision reached`);
+    return {
+      firstRender: result.marks.firstRender,
+      decision: result.marks.decision ?? null,
+      lmsToLaunch: result.frameOrigin - result.topOrigin,
+      clicks: result.path.length,
+      lmsCalls: (result.lms.atDecision ?? result.lms.atFirstRender)?.calls ?? 0,
+      lmsMs: (result.lms.atDecision ?? result.lms.atFirstRender)?.ms ?? 0,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Checks that CPU throttling reaches the SCO's frame: the same busy loop, run in the frame, timed
+ * without and with the throttle set on the page's CDP session.
+ */
+export async function throttleCheck(
+  browser: Browser,
+  server: string,
+  bareFile: string,
+  rate: number,
+): Promise<{ plain: number; throttled: number; ratio: number }> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(launchUrl(server, bareFile));
+    const frame = await scoFrame(page);
+    await frame.waitForSelector('h1');
+    const spin = () =>
+      frame.evaluate(() => {
+        const start = performance.now();
+        let x = 0;
+        for (let i = 0; i < 3_000_000; i++) x = (x * 31 + i) % 1_000_003;
+        return performance.now() - start + (x < 0 ? 1 : 0);
+      });
+    const best = async (runs: number) => {
+      let min = Infinity;
+      for (let i = 0; i < runs; i++) min = Math.min(min, await spin());
+      return min;
+    };
+    const plain = await best(3);
+    await throttle(context, page, rate);
+    const throttled = await best(3);
+    return { plain, throttled, ratio: throttled / plain };
+  } finally {
+    await context.close();
+  }
+}
+
+async function scoFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/packages/'));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('The SCO frame did not load');
+}
+
+interface Burst {
+  readonly calls: readonly ApiCall[];
+}
+
+export interface ModuleRun {
+  readonly actions: readonly string[];
+  /** Peak JSHeapUsedSize (bytes) sampled every 100 ms while the module was played, and at its end. */
+  readonly peakHeap: number;
+  /** JSHeapUsedSize after a forced garbage collection once the module was finished. */
+  readonly heapAfterGc: number;
+  /** The same after launch, before the first click. */
+  readonly heapAtLaunch: number;
+  readonly decisions: readonly { sets: number; commits: number }[];
+  readonly answers: readonly { sets: number; commits: number }[];
+  readonly totals: { sets: number; commits: number; calls: number };
+  readonly suspendData: readonly number[];
+  readonly violations: readonly string[];
+}
+
+/**
+ * Launches a package, plays its first module through the UI with the tests' robot (best decision,
+ * right answers) and stops when the learner is back on the module list with that module finished.
+ * The LMS page tags every API call with the task it came in: the calls of one learner event (one
+ * click handler) share a task, so each burst is one event's calls.
+ */
+export async function playFirstModule(
+  browser: Browser,
+  server: string,
+  file: string,
+  version: '1.2' | '2004',
+  course: Course,
+): Promise<ModuleRun> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heap = async () => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+        metrics: { name: string; value: number }[];
+      };
+      return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    };
+    const gcHeap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return heap();
+    };
+    await page.goto(launchUrl(server, file));
+    const frame = await scoFrame(page);
+    await frame.waitForSelector('sg-app');
+    await page.waitForFunction(
+      () =>
+        (
+          window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
+        ).previewLms.strict?.calls.some((c) => /Initialize$/.test(c.fn)) ?? false,
+      undefined,
+      { timeout: 20_000 },
+    );
+    await frame.locator('h1').first().waitFor();
+    const heapAtLaunch = await gcHeap();
+    const from = await page.evaluate(() => {
+      const w = window as unknown as {
+        previewLms: { strict: { calls: unknown[]; onCall(l: () => void): void } };
+        __bursts: number[];
+      };
+      const strict = w.previewLms.strict;
+      w.__bursts = [];
+      let burst = 0;
+      let open = false;
+      strict.onCall(() => {
+        if (!open) {
+          burst++;
+          open = true;
+          setTimeout(() => (open = false), 0);
+        }
+        w.__bursts.push(burst);
+      });
+      return strict.calls.length;
+    });
+
+    let peakHeap = heapAtLaunch;
+    let sampling = true;
+    const sampler = (async () => {
+      for (let i = 0; sampling && i < 3000; i++) {
+        peakHeap = Math.max(peakHeap, await heap());
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    let actions: string[];
+    try {
+      actions = await playThroughUi(oneModule(frame), course, 'pass', 300);
+    } finally {
+      sampling = false;
+      await sampler;
+    }
+    peakHeap = Math.max(peakHeap, await heap());
+    const heapAfterGc = await gcHeap();
+
+    const log = await page.evaluate((start) => {
+      const w = window as unknown as {
+        previewLms: { strict: { calls: ApiCall[]; violations: string[] } };
+        __bursts: number[];
+      };
+      return {
+        calls: w.previewLms.strict.calls.slice(start),
+        bursts: w.__bursts,
+        violations: w.previewLms.strict.violations,
+      };
+    }, from);
+    const names =
+      version === '1.2'
+        ? { set: 'LMSSetValue', commit: 'LMSCommit' }
+        : { set: 'SetValue', commit: 'Commit' };
+    const bursts = new Map<number, ApiCall[]>();
+    log.calls.forEach((call, i) => {
+      const id = log.bursts[i] ?? -1;
+      bursts.set(id, [...(bursts.get(id) ?? []), call]);
+    });
+    const decisionIds = new Set<string>();
+    const questionIds = new Set<string>();
+    for (const module of course.modules) {
+      for (const step of module.scenario.steps)
+        if (step.type === 'decision') decisionIds.add(`${module.id}_${step.id}`);
+      for (const q of module.questions) questionIds.add(`${module.id}_${q.id}`);
+    }
+    const count = (b: Burst) => ({
+      sets: b.calls.filter((c) => c.fn === names.set).length,
+      commits: b.calls.filter((c) => c.fn === names.commit).length,
+    });
+    const decisions: { sets: number; commits: number }[] = [];
+    const answers: { sets: number; commits: number }[] = [];
+    for (const calls of bursts.values()) {
+      const id = calls.find(
+        (c) => c.fn === names.set && /^cmi\.interactions\.\d+\.id$/.test(c.args[0] ?? ''),
+      )?.args[1];
+      if (id === undefined) continue;
+      if (decisionIds.has(id)) decisions.push(count({ calls }));
+      else if (questionIds.has(id)) answers.push(count({ calls }));
+    }
+    const suspendData = log.calls
+      .filter((c) => c.fn === names.set && c.args[0] === 'cmi.suspend_data')
+      .map((c) => (c.args[1] ?? '').length);
+    return {
+      actions,
+      peakHeap,
+      heapAfterGc,
+      heapAtLaunch,
+      decisions,
+      answers,
+      totals: { ...count({ calls: log.calls }), calls: log.calls.length },
+      suspendData,
+      violations: log.violations,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The robot plays until no module is left to open; this view of the frame ends its run once one
+ * module has been finished: when the learner is back on the module list, it shows no module to open.
+ */
+function oneModule(frame: Frame): Frame {
+  let finished = false;
+  return new Proxy(frame, {
+    get(target, key, receiver) {
+      if (key === 'getByRole')
+        return (role: string, options?: { name?: string | RegExp }) => {
+          const name = options?.name;
+          if (name instanceof RegExp && name.test('Finish this module')) finished = true;
+          return target.getByRole(role as Parameters<Frame['getByRole']>[0], options);
+        };
+      if (key === 'locator')
+        return (selector: string) => {
+          if (finished && selector === 'sg-module-list button')
+            return { filter: () => ({ count: async () => 0 }) };
+          return target.locator(selector);
+        };
+      const value = Reflect.get(target, key, receiver) as unknown;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
+    },
+  });
+}
+
+/** JSHeapUsedSize after a forced GC once the bare SCO has launched: the LMS page's own heap. */
+export async function heapAtLaunch(
+  browser: Browser,
+  server: string,
+  file: string,
+): Promise<number> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(launchUrl(server, file));
+    const frame = await scoFrame(page);
+    await frame.locator('h1').first().waitFor();
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,408 @@
+import type { PackageInfo } from '../../scorm/preview/server.ts';
+import type { LaunchTiming, ModuleRun } from './browser.ts';
+import type { BuildTiming } from './build.ts';
+import { BUDGETS } from './budgets.ts';
+import type { PackageSizes } from './sizes.ts';
+import type { StateSizes } from './state.ts';
+import { max, median, min } from './stats.ts';
+
+export interface TargetTiming {
+  readonly key: string;
+  readonly mode: 'course' | 'bare';
+  readonly throttled: readonly LaunchTiming[];
+  readonly plain: readonly LaunchTiming[];
+}
+
+export interface BenchResults {
+  readonly machine: {
+    readonly node: string;
+    readonly cpu: string;
+    readonly cores: number;
+    readonly memoryGiB: number;
+    readonly platform: string;
+    readonly date: string;
+    readonly commit: string;
+    readonly chromium: string;
+  };
+  readonly throttle: number;
+  readonly runs: number;
+  readonly unthrottledRuns: number;
+  readonly build: BuildTiming;
+  readonly packages: readonly (PackageInfo & { readonly sizes: PackageSizes })[];
+  readonly levels: readonly { id: string; modules: number; state: StateSizes }[];
+  readonly throttleCheck: { plain: number; throttled: number; ratio: number };
+  readonly timings: readonly TargetTiming[];
+  readonly floorHeap: Readonly<Record<'1.2' | '2004', number>>;
+  readonly modules: readonly { file: string; run: ModuleRun }[];
+  readonly errors: readonly string[];
+  readonly benchSeconds: number;
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const MB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const pct = (part: number, whole: number) => `${Math.round((part / whole) * 100)} %`;
+const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
+const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+export function renderReport(r: BenchResults): string {
+  const name = (p: PackageInfo) => `${p.level} · ${p.version}`;
+  const timing = (key: string) => r.timings.find((t) => t.key === key);
+  const floor = (version: '1.2' | '2004', which: 'throttled' | 'plain') =>
+    median(timing(`bare-${version}`)?.[which].map((s) => s.firstRender) ?? []);
+  const perPackage = r.packages.map((p) => {
+    const t = timing(p.file);
+    const throttled = t?.throttled ?? [];
+    const plain = t?.plain ?? [];
+    const render = median(throttled.map((s) => s.firstRender));
+    const decisions = throttled.map((s) => s.decision ?? NaN);
+    const decision = median(decisions);
+    const f = floor(p.version, 'throttled');
+    const module = r.modules.find((m) => m.file === p.file)?.run;
+    const floorNet = median(
+      timing(`bare-${p.version}`)?.throttled.map((s) => s.firstRender - s.lmsMs) ?? [],
+    );
+    return {
+      floorNet,
+      p,
+      render,
+      decision,
+      decisionMin: min(decisions),
+      decisionMax: max(decisions),
+      fromLms: median(throttled.map((s) => s.lmsToLaunch + (s.decision ?? NaN))),
+      lmsCalls: median(throttled.map((s) => s.lmsCalls)),
+      lmsMs: median(throttled.map((s) => s.lmsMs)),
+      net: median(throttled.map((s) => (s.decision ?? NaN) - s.lmsMs)),
+      clicks: max(throttled.map((s) => s.clicks)),
+      runs: throttled.length,
+      floor: f,
+      renderRatio: render / f,
+      decisionRatio: decision / f,
+      plainRender: median(plain.map((s) => s.firstRender)),
+      plainDecision: median(plain.map((s) => s.decision ?? NaN)),
+      plainFloor: floor(p.version, 'plain'),
+      module,
+    };
+  });
+
+  // --- Budgets ----------------------------------------------------------------------------
+  const biggestRuntime = [...r.packages].sort(
+    (a, b) => b.sizes.runtimeGzip - a.sizes.runtimeGzip,
+  )[0];
+  const slowest = [...perPackage].sort((a, b) => b.decision - a.decision)[0];
+  const worstRatio = [...perPackage].sort((a, b) => b.decisionRatio - a.decisionRatio)[0];
+  const largestLevel = [...r.levels].sort(
+    (a, b) => b.state.worstCase - a.state.worstCase || b.modules - a.modules,
+  )[0];
+  const commits = perPackage.flatMap((x) => x.module?.decisions.map((d) => d.commits) ?? []);
+  const maxCommits = commits.length > 0 ? max(commits) : NaN;
+  const budgets: string[][] = [
+    [
+      'Runtime JS + CSS, gzipped, course text excluded',
+      `≤ ${kB(BUDGETS.runtimeGzipBytes)}`,
+      biggestRuntime
+        ? `${kB(biggestRuntime.sizes.runtimeGzip)} (${name(biggestRuntime)}, the largest)`
+        : '—',
+      met(!!biggestRuntime && biggestRuntime.sizes.runtimeGzip <= BUDGETS.runtimeGzipBytes),
+    ],
+    [
+      `First decision usable at ${r.throttle}x CPU throttling (median)`,
+      `≤ ${ms(BUDGETS.decisionMs)}`,
+      slowest ? `${ms(slowest.decision)} (${name(slowest.p)}, the slowest)` : '—',
+      met(!!slowest && slowest.decision <= BUDGETS.decisionMs),
+    ],
+    [
+      'First decision usable ÷ bare-SCO floor (same run, same version)',
+      `≤ ${ratio(BUDGETS.decisionFloorRatio)}`,
+      worstRatio
+        ? `${ratio(worstRatio.decisionRatio)} (${name(worstRatio.p)}: ${ms(worstRatio.decision)} ÷ ${ms(worstRatio.floor)})`
+        : '—',
+      met(!!worstRatio && worstRatio.decisionRatio <= BUDGETS.decisionFloorRatio),
+    ],
+    [
+      'Worst-case suspend_data, largest level',
+      `≤ ${BUDGETS.worstCaseSuspendData} characters`,
+      largestLevel ? `${largestLevel.state.worstCase} (${largestLevel.id})` : '—',
+      met(!!largestLevel && largestLevel.state.worstCase <= BUDGETS.worstCaseSuspendData),
+    ],
+    [
+      'Commit calls per decision (most seen)',
+      `≤ ${BUDGETS.commitsPerDecision}`,
+      `${maxCommits} (over ${commits.length} decisions)`,
+      met(maxCommits <= BUDGETS.commitsPerDecision),
+    ],
+    [
+      'Full build (`npm run build`: web build + every package)',
+      `≤ ${BUDGETS.buildSeconds} s`,
+      `${r.build.totalSeconds.toFixed(1)} s`,
+      met(r.build.totalSeconds <= BUDGETS.buildSeconds),
+    ],
+  ];
+
+  // --- Tables -----------------------------------------------------------------------------
+  const sizes = table(
+    [
+      'package',
+      'zip',
+      'JS raw',
+      'JS gzip',
+      'CSS raw',
+      'CSS gzip',
+      'course JSON raw',
+      'course JSON gzip',
+      'runtime gzip',
+      'runtime share (gzip)',
+    ],
+    r.packages.map((p) => {
+      const s = p.sizes;
+      const total = s.js.gzip + s.css.gzip;
+      return [
+        name(p),
+        kB(s.zip),
+        kB(s.js.raw),
+        kB(s.js.gzip),
+        `${s.css.raw} B`,
+        `${s.css.gzip} B`,
+        kB(s.content.raw),
+        kB(s.content.gzip),
+        kB(s.runtimeGzip),
+        `${pct(s.runtimeGzip, total)} code · ${pct(s.content.gzip, total)} content`,
+      ];
+    }),
+  );
+
+  const floorRow = (version: '1.2' | '2004') => {
+    const t = timing(`bare-${version}`);
+    const values = t?.throttled.map((s) => s.firstRender) ?? [];
+    return [
+      `**bare SCO · ${version}** (floor)`,
+      `${ms(median(values))} (1.00×)`,
+      '—',
+      `${ms(min(values))}–${ms(max(values))}`,
+      ms(median(t?.throttled.map((s) => s.lmsToLaunch + s.firstRender) ?? [])),
+      '0',
+      `${median(t?.throttled.map((s) => s.lmsCalls) ?? [])} · ${ms(median(t?.throttled.map((s) => s.lmsMs) ?? []))}`,
+      `${ms(median(t?.throttled.map((s) => s.firstRender - s.lmsMs) ?? []))} (1.00×)`,
+      `${ms(floor(version, 'plain'))}`,
+      '—',
+    ];
+  };
+  const times = table(
+    [
+      'package',
+      'first render (× floor)',
+      'first decision usable (× floor)',
+      'decision min–max',
+      'LMS page start → decision',
+      'clicks',
+      'LMS API until then: calls · ms inside',
+      'decision less LMS time (× floor less LMS time)',
+      'unthrottled: first render',
+      'unthrottled: decision (× floor)',
+    ],
+    [
+      ...perPackage.map((x) => [
+        name(x.p),
+        `${ms(x.render)} (${ratio(x.renderRatio)})`,
+        `${ms(x.decision)} (${ratio(x.decisionRatio)})`,
+        `${ms(x.decisionMin)}–${ms(x.decisionMax)}`,
+        ms(x.fromLms),
+        String(x.clicks),
+        `${x.lmsCalls} · ${ms(x.lmsMs)}`,
+        `${ms(x.net)} (${ratio(x.net / x.floorNet)})`,
+        ms(x.plainRender),
+        `${ms(x.plainDecision)} (${ratio(x.plainDecision / x.plainFloor)})`,
+      ]),
+      floorRow('1.2'),
+      floorRow('2004'),
+    ],
+  );
+
+  const heap = table(
+    [
+      'package',
+      'at launch (after GC)',
+      'peak while playing module 1',
+      'after module 1 (after GC)',
+      'floor: bare SCO at launch',
+      'peak − floor',
+      'actions',
+    ],
+    perPackage.map((x) => {
+      const m = x.module;
+      const f = r.floorHeap[x.p.version];
+      return m
+        ? [
+            name(x.p),
+            MB(m.heapAtLaunch),
+            MB(m.peakHeap),
+            MB(m.heapAfterGc),
+            MB(f),
+            MB(m.peakHeap - f),
+            String(m.actions.length),
+          ]
+        : [name(x.p), '—', '—', '—', MB(f), '—', '—'];
+    }),
+  );
+
+  const spread = (values: readonly number[]) =>
+    values.length === 0
+      ? '—'
+      : min(values) === max(values)
+        ? `${min(values)}`
+        : `${min(values)}–${max(values)}`;
+  const calls = table(
+    [
+      'package',
+      'decisions',
+      'SetValue per decision',
+      'Commit per decision',
+      'quiz answers',
+      'SetValue per answer',
+      'Commit per answer',
+      'module 1 total: calls · SetValue · Commit',
+      'strict-LMS violations',
+    ],
+    perPackage.map((x) => {
+      const m = x.module;
+      if (!m) return [name(x.p), '—', '—', '—', '—', '—', '—', '—', '—'];
+      return [
+        name(x.p),
+        String(m.decisions.length),
+        spread(m.decisions.map((d) => d.sets)),
+        spread(m.decisions.map((d) => d.commits)),
+        String(m.answers.length),
+        spread(m.answers.map((d) => d.sets)),
+        spread(m.answers.map((d) => d.commits)),
+        `${m.totals.calls} · ${m.totals.sets} · ${m.totals.commits}`,
+        String(m.violations.length),
+      ];
+    }),
+  );
+
+  const suspend = table(
+    [
+      'level',
+      'modules',
+      'worst case (build)',
+      'longest played',
+      'typical (median at end of run)',
+      'longest in scenario walks',
+      'seen in the LMS (module 1, UI)',
+      'SCORM 1.2 limit',
+    ],
+    r.levels.map((l) => {
+      const seen = perPackage
+        .filter((x) => x.p.level === l.id)
+        .flatMap((x) => x.module?.suspendData ?? []);
+      return [
+        l.id,
+        String(l.modules),
+        `${l.state.worstCase} (${pct(l.state.worstCase, l.state.limit)})`,
+        String(l.state.playedMax),
+        String(l.state.typicalEnd),
+        String(l.state.walkedMax),
+        seen.length > 0 ? String(max(seen)) : '—',
+        String(l.state.limit),
+      ];
+    }),
+  );
+
+  const m = r.machine;
+  return `# Benchmark report
+
+Written by \`npm run bench\` (bench/run.ts); how to run it and what each figure means:
+[bench/README.md](README.md). Absolute times drift on a shared machine: compare the **ratios to
+the floor** (a bare SCO launched the same way in the same run), not the milliseconds.
+
+| machine | |
+| --- | --- |
+| date | ${m.date} |
+| commit | ${m.commit} |
+| Node | ${m.node} |
+| CPU | ${m.cpu} |
+| cores | ${m.cores} |
+| memory | ${m.memoryGiB} GiB |
+| platform | ${m.platform} |
+| Chromium | ${m.chromium} (headless) |
+| bench run time | ${r.benchSeconds.toFixed(0)} s |
+
+## Budgets
+
+${table(['budget', 'limit', 'figure', 'verdict'], budgets)}
+
+## Sizes
+
+Per package (level · SCORM version). KB = 1024 bytes; gzip is zlib level 9 per file. The course
+JSON is the level's compiled course (\`onlyLevel\`) serialised and gzipped on its own; runtime =
+JS + CSS gzipped minus that (an estimate: gzip is not additive, and the bundle holds the course as a
+JS object literal, not JSON text).
+
+${sizes}
+
+## Load times
+
+Headless Chromium, the preview LMS page (scorm-again behind the strict observer) launching each
+package from its zip in its frame, a fresh browser context per launch (empty cache and storage: a
+first launch). Median of ${r.runs} launches at ${r.throttle}x CPU throttling (\`Emulation.setCPUThrottlingRate\`
+on the page's CDP session), interleaved with the other packages; unthrottled: median of
+${r.unthrottledRuns}. Times are from the launch (the SCO frame's navigation start).
+
+- **first render**: the first view's \`<h1>\` (the level's module list) is visible.
+- **first decision usable**: from the launch, through the learner's path with zero think time
+  (module list → Start → module start → "Start the scenario" → each narrative step's continue
+  button, one click per animation frame as soon as the control is there), until the first
+  decision's first radio is visible, enabled and takes focus. The clicks are included.
+- **LMS API until then**: the calls the SCO made into the LMS API from the launch to the mark
+  (to the decision; the floor: to its heading) and the time spent inside them, i.e. in the preview
+  LMS page's own handlers (scorm-again, the strict observer, its live log and CMI table), which run
+  synchronously in each call. The next column takes that time out of both the figure and the
+  floor: what the course itself costs, whatever the LMS. The budgets use the full figures.
+- **floor**: the bare SCO (bench/bare/: finds the API, initialises, shows an \`<h1>\`), packaged and
+  launched the same way; its time to its heading is the floor for both figures.
+
+Throttle check: a fixed busy loop in the SCO frame took ${ms(r.throttleCheck.plain)} unthrottled and
+${ms(r.throttleCheck.throttled)} with the throttle set on the page's session:
+${ratio(r.throttleCheck.ratio)}, so throttling covers the frame (same-origin, same renderer).
+
+${times}
+
+## Memory
+
+\`JSHeapUsedSize\` from CDP \`Performance.getMetrics\` for the page's renderer (the LMS page and the
+SCO frame share one heap), unthrottled. The first module of each package is played through the UI by
+the tests' robot (tests/scorm/support/robot.ts: best decisions, right answers, reflection, finish),
+sampling every 100 ms.
+
+${heap}
+
+## LMS API calls
+
+From the same first-module runs: the LMS page's call log (scorm/preview/strict-checks.ts), grouped by
+the task each call came in (one learner event → one burst); a burst that records a decision's or
+a question's interaction is counted for it.
+
+${calls}
+
+## suspend_data
+
+Characters. Worst case: \`worstCaseSize\` (what the build checks). Played: the real engine driven by
+the tests' scripted learner (tests/scorm/support/learner.ts) through the whole level, passing and
+failing, ${r.levels[0]?.state.runs ?? 0} runs per level; walks: \`walkScenario\` over every path of every
+scenario.
+
+${suspend}
+
+## Build
+
+\`npm run build\` as two timed processes (into a temporary folder): \`vite build\` (web build)
+${r.build.webSeconds.toFixed(1)} s + \`tsx scripts/build-packages.ts\` (a Vite build per level and the 1.2 and
+2004 zips) ${r.build.packagesSeconds.toFixed(1)} s = **${r.build.totalSeconds.toFixed(1)} s**.
+${r.errors.length > 0 ? `\n## Failed runs\n\n${r.errors.map((e) => `- ${e}`).join('\n')}\n` : ''}`;
+}
