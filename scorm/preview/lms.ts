@@ -99,14 +99,14 @@ async function launch(pkg: PackageInfo | undefined) {
   delete globals.API;
   delete globals.API_1484_11;
   globals[pkg.version === '1.2' ? 'API' : 'API_1484_11'] = strict.api;
+  pendingCalls = [];
   $('log').replaceChildren();
   strict.onCall((call) => {
     // A course closed by "Reset attempt" still terminates; its data is no longer kept.
     if (state.strict !== strict) return;
-    logCall(call);
     if (call.fn === names.commit || call.fn === names.finish)
       save(pkg.file, pkg.version, lms, call.fn === names.finish);
-    render();
+    showLater(call);
   });
   render();
   status.textContent = `${note} Launching ${href} from ${pkg.file}.`;
@@ -137,6 +137,7 @@ function reset() {
   void closeSco();
   const file = select.value;
   if (file) localStorage.removeItem(storageKey(file));
+  pendingCalls = [];
   $('log').replaceChildren();
   $('cmi').replaceChildren();
   $('violations').replaceChildren();
@@ -189,15 +190,33 @@ function seconds(duration: string): number {
 
 // --- Display ----------------------------------------------------------------------------------
 
-function logCall(call: ApiCall) {
+/**
+ * The log and the CMI table are redrawn once per animation frame, not once per API call: a course
+ * makes dozens of calls in a burst, and redrawing for each would make the LMS page, not the
+ * course, the slow part of a launch (the benchmark measures launches in this page).
+ */
+let pendingCalls: ApiCall[] = [];
+function showLater(call: ApiCall) {
+  pendingCalls.push(call);
+  if (pendingCalls.length > 1) return;
+  requestAnimationFrame(() => {
+    const calls = pendingCalls;
+    pendingCalls = [];
+    const items = calls.map(logItem);
+    $('log').append(...items);
+    items.at(-1)?.scrollIntoView({ block: 'nearest' });
+    render();
+  });
+}
+
+function logItem(call: ApiCall): HTMLLIElement {
   const item = document.createElement('li');
   const args = call.args
     .map((a) => JSON.stringify(a.length > 120 ? `${a.slice(0, 120)}…` : a))
     .join(', ');
   item.textContent = `${call.fn}(${args}) → ${JSON.stringify(call.result.slice(0, 120))}${call.error ? `  [error ${call.error}]` : ''}`;
   if (call.error || call.result === 'false') item.className = 'error';
-  $('log').append(item);
-  item.scrollIntoView({ block: 'nearest' });
+  return item;
 }
 
 function render() {
