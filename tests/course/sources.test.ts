@@ -17,6 +17,9 @@ const SOURCES = join(SHARED, 'sources');
 const sourcePath = (source: string) =>
   source.includes('/') ? join(SHARED, source) : join(SOURCES, source);
 const haveSources = existsSync(SOURCES);
+if (!haveSources) {
+  console.warn(`Source check: ${SOURCES} not found, so the citation checks are SKIPPED.`);
+}
 const modules = moduleFileNames('course').map((file) => ({
   file,
   data: parse(readFileSync(file, 'utf8')) as RawModule,
