@@ -62,75 +62,68 @@ export function createManifest(options: ManifestOptions): string {
         `${fileList([...options.schemaFiles].sort(), '      ')}\n    </resource>`
       : '';
   const mastery = Math.min(100, Math.max(0, options.masteryScore));
+  const version = versionParts(options.version, ids.item, mastery);
 
-  if (options.version === '1.2') {
-    const ns = NAMESPACES['1.2'];
-    return `<?xml version="1.0" encoding="UTF-8"?>
+  // One template: the versions differ in their namespaces, how the item carries the pass mark,
+  // and the spelling of the SCO attribute (adlcp:scormtype in 1.2, adlcp:scormType in 2004).
+  return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${id}" version="${escapeXml(options.courseVersion)}"
-          xmlns="${ns.imscp}"
-          xmlns:adlcp="${ns.adlcp}"
-          xmlns:xsi="${XSI}"
-          xsi:schemaLocation="${ns.imscp} imscp_rootv1p1p2.xsd ${ns.imsmd} imsmd_rootv1p2p1.xsd ${ns.adlcp} adlcp_rootv1p2.xsd">
+${version.namespaces}>
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>${SCHEMA_VERSION['1.2']}</schemaversion>
+    <schemaversion>${SCHEMA_VERSION[options.version]}</schemaversion>
   </metadata>
   <organizations default="${ids.org}">
     <organization identifier="${ids.org}">
       <title>${title}</title>
       <item identifier="${ids.item}" identifierref="${ids.resource}" isvisible="true">
         <title>${title}</title>
-        <adlcp:masteryscore>${Math.round(mastery)}</adlcp:masteryscore>
+${version.passMark}
       </item>
     </organization>
   </organizations>
   <resources>
-    <resource identifier="${ids.resource}" type="webcontent" adlcp:scormtype="sco" href="${escapeXml(encodeHref(options.launch))}">
+    <resource identifier="${ids.resource}" type="webcontent" ${version.scormAttribute}="sco" href="${escapeXml(encodeHref(options.launch))}">
 ${fileList(files, '      ')}
-    </resource>${schemaResource('adlcp:scormtype')}
+    </resource>${schemaResource(version.scormAttribute)}
   </resources>
 </manifest>
 `;
-  }
+}
 
+/** What differs between the 1.2 and the 2004 manifest. */
+function versionParts(version: ManifestOptions['version'], item: string, mastery: number) {
+  if (version === '1.2') {
+    const ns = NAMESPACES['1.2'];
+    return {
+      namespaces: `          xmlns="${ns.imscp}"
+          xmlns:adlcp="${ns.adlcp}"
+          xmlns:xsi="${XSI}"
+          xsi:schemaLocation="${ns.imscp} imscp_rootv1p1p2.xsd ${ns.imsmd} imsmd_rootv1p2p1.xsd ${ns.adlcp} adlcp_rootv1p2.xsd"`,
+      passMark: `        <adlcp:masteryscore>${Math.round(mastery)}</adlcp:masteryscore>`,
+      scormAttribute: 'adlcp:scormtype',
+    };
+  }
   const ns = NAMESPACES['2004'];
   const measure = String(Math.round(mastery * 100) / 10000);
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${id}" version="${escapeXml(options.courseVersion)}"
-          xmlns="${ns.imscp}"
+  return {
+    namespaces: `          xmlns="${ns.imscp}"
           xmlns:adlcp="${ns.adlcp}"
           xmlns:adlseq="${ns.adlseq}"
           xmlns:adlnav="${ns.adlnav}"
           xmlns:imsss="${ns.imsss}"
           xmlns:xsi="${XSI}"
-          xsi:schemaLocation="${ns.imscp} imscp_v1p1.xsd ${ns.adlcp} adlcp_v1p3.xsd ${ns.adlseq} adlseq_v1p3.xsd ${ns.adlnav} adlnav_v1p3.xsd ${ns.imsss} imsss_v1p0.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>${SCHEMA_VERSION['2004']}</schemaversion>
-  </metadata>
-  <organizations default="${ids.org}">
-    <organization identifier="${ids.org}">
-      <title>${title}</title>
-      <item identifier="${ids.item}" identifierref="${ids.resource}" isvisible="true">
-        <title>${title}</title>
-        <imsss:sequencing>
+          xsi:schemaLocation="${ns.imscp} imscp_v1p1.xsd ${ns.adlcp} adlcp_v1p3.xsd ${ns.adlseq} adlseq_v1p3.xsd ${ns.adlnav} adlnav_v1p3.xsd ${ns.imsss} imsss_v1p0.xsd"`,
+    passMark: `        <imsss:sequencing>
           <imsss:objectives>
-            <imsss:primaryObjective objectiveID="${ids.item}.passed" satisfiedByMeasure="true">
+            <imsss:primaryObjective objectiveID="${item}.passed" satisfiedByMeasure="true">
               <imsss:minNormalizedMeasure>${measure}</imsss:minNormalizedMeasure>
             </imsss:primaryObjective>
           </imsss:objectives>
           <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
-        </imsss:sequencing>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="${ids.resource}" type="webcontent" adlcp:scormType="sco" href="${escapeXml(encodeHref(options.launch))}">
-${fileList(files, '      ')}
-    </resource>${schemaResource('adlcp:scormType')}
-  </resources>
-</manifest>
-`;
+        </imsss:sequencing>`,
+    scormAttribute: 'adlcp:scormType',
+  };
 }
 
 /** An xsd:ID: an NCName (a letter or `_` first; letters, digits, `.`, `-`, `_`). */

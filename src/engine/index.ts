@@ -12,13 +12,20 @@ export type {
   QuizProgress,
   ScenarioProgress,
 } from './state.ts';
-export { transition, moduleScore, levelOutcome, progressMeasure } from './transition.ts';
+export {
+  transition,
+  moduleScore,
+  moduleOutcome,
+  levelOutcome,
+  progressMeasure,
+} from './transition.ts';
 export type {
   Effect,
   Interaction,
   InteractionResponse,
   LearnerEvent,
   LevelOutcome,
+  ModuleOutcome,
 } from './transition.ts';
 export {
   serialise,

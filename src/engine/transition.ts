@@ -279,14 +279,9 @@ function retryQuiz(ctx: ModuleContext): Result | undefined {
 function completeModule(ctx: ModuleContext, progress: ModuleProgress): Result {
   const { content, module } = ctx;
   const state = withModule(ctx, progress);
-  const score = hasQuiz(content, module) ? moduleScore(content, module, progress) : null;
+  const { passed, score } = moduleOutcome(content, module, progress);
   const effects: Effect[] = [
-    {
-      type: 'complete-module',
-      module: module.id,
-      passed: score === null || score >= content.level.passMark,
-      score,
-    },
+    { type: 'complete-module', module: module.id, passed, score },
     ...progressEffects(content, state),
   ];
   const outcome = levelOutcome(content, state);
@@ -315,6 +310,24 @@ export function moduleScore(
   return Math.round(share * scenario + (1 - share) * (progress.quiz.best ?? 0));
 }
 
+export interface ModuleOutcome {
+  /** The module's quiz (if any) passed: true for a module with no quiz at this level. */
+  readonly passed: boolean;
+  /** 0–100, or null for a module with no quiz at this level. */
+  readonly score: number | null;
+}
+
+/** How a module stands on its score: what the LMS is told and the module list shows. */
+export function moduleOutcome(
+  content: LevelContent,
+  module: Module,
+  progress: ModuleProgress,
+): ModuleOutcome {
+  if (!hasQuiz(content, module)) return { passed: true, score: null };
+  const score = moduleScore(content, module, progress);
+  return { passed: score >= content.level.passMark, score };
+}
+
 export interface LevelOutcome {
   readonly complete: boolean;
   /** Every scored module passed. */
@@ -324,20 +337,19 @@ export interface LevelOutcome {
 }
 
 export function levelOutcome(content: LevelContent, state: LearnerState): LevelOutcome {
-  const scored = content.modules.flatMap((module, i) => {
+  const outcomes = content.modules.flatMap((module, i) => {
     const progress = state.modules[i];
-    return progress?.completed && hasQuiz(content, module)
-      ? [moduleScore(content, module, progress)]
-      : [];
+    return progress?.completed ? [moduleOutcome(content, module, progress)] : [];
   });
+  const scores = outcomes.flatMap((o) => (o.score === null ? [] : [o.score]));
   const complete = state.modules.every((m) => m.completed);
   const score =
-    scored.length === 0
+    scores.length === 0
       ? complete
         ? 100
         : 0
-      : Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
-  return { complete, passed: complete && scored.every((s) => s >= content.level.passMark), score };
+      : Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
+  return { complete, passed: complete && outcomes.every((o) => o.passed), score };
 }
 
 /**

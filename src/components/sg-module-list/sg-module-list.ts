@@ -2,8 +2,7 @@ import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import {
   levelOutcome,
-  moduleScore,
-  questionBank,
+  moduleOutcome,
   type LearnerState,
   type LevelContent,
   type ModuleProgress,
@@ -31,10 +30,8 @@ export function moduleStatus(
   progress: ModuleProgress,
 ): ModuleStatus {
   if (progress.completed) {
-    const hasQuiz = questionBank(module, content.level).length > 0;
-    return hasQuiz && moduleScore(content, module, progress) >= content.level.passMark
-      ? 'passed'
-      : 'completed';
+    const outcome = moduleOutcome(content, module, progress);
+    return outcome.passed && outcome.score !== null ? 'passed' : 'completed';
   }
   return progress.phase === 'not-started' ? 'not-started' : 'in-progress';
 }

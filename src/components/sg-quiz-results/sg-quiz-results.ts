@@ -5,6 +5,7 @@ import type { Module } from '../../content/types.ts';
 import {
   drawQuestions,
   isCorrect,
+  moduleOutcome,
   moduleScore,
   quizScore,
   type LevelContent,
@@ -52,7 +53,7 @@ export class SgQuizResults extends LitElement {
     const questions = drawQuestions(module, level, this.seed, progress.quiz.attempt);
     const attemptScore = quizScore(questions, progress.quiz.answers);
     const score = moduleScore(content, module, progress);
-    const passed = score >= level.passMark;
+    const { passed } = moduleOutcome(content, module, progress);
     const missed = questions.filter((q, i) => {
       const a = progress.quiz.answers[i];
       return !a || !isCorrect(q, a);
