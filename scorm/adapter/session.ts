@@ -8,6 +8,7 @@ import {
   planEffects,
   sessionTimeWrite,
   stateWrites,
+  type Clock,
   type CmiWrite,
   type Tracking,
 } from './data-model.ts';
@@ -47,6 +48,14 @@ export interface ScormSessionOptions {
   readonly api?: FoundApi;
   /** The clock, in milliseconds. @default Date.now */
   readonly now?: () => number;
+  /**
+   * When the writes of a learner event reach the LMS. The default, `whenIdle`, lets the next
+   * view appear first: on an LMS whose Commit is a synchronous request, the learner would
+   * otherwise wait for the network on every click. `(flush) => flush()` writes at once.
+   * Whatever is waiting is written before a commit, on `finish()` and when the page is hidden
+   * or closed, so nothing is lost by waiting.
+   */
+  readonly schedule?: (flush: () => void) => void;
 }
 
 /** A CourseSession backed by an LMS, with what the LMS told it at launch. */
@@ -55,9 +64,9 @@ export interface ScormSession extends CourseSession {
   readonly version: ScormVersion;
   /** `ab-initio`, `resume` or `` as the LMS gave it (lower case). */
   readonly entry: string;
-  /** `credit` or `no-credit`. */
+  /** `credit` or `no-credit` (read from the LMS when first asked). */
   readonly credit: string;
-  /** The pass mark the LMS holds (from the manifest), 0–100, if it gives one. */
+  /** The pass mark the LMS holds (from the manifest), 0–100, if it gives one (read when first asked). */
   readonly masteryScore: number | undefined;
   /** True once Terminate/LMSFinish has been called. */
   readonly finished: boolean;
@@ -67,6 +76,20 @@ const DEFAULTS = Object.freeze({ commitIntervalMs: 60_000, retries: 2, prefer: '
 
 /** The most writes kept for a retry while the LMS refuses them. */
 const MAX_PENDING = 500;
+
+/** The longest a write waits for the browser to be idle. */
+const WRITE_BEHIND_MS = 1000;
+
+/**
+ * Runs `flush` when the browser is next idle (after the view the learner asked for has been
+ * painted), and within WRITE_BEHIND_MS however busy it is. Browsers without requestIdleCallback
+ * get a short timer.
+ */
+export function whenIdle(flush: () => void): void {
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(() => flush(), { timeout: WRITE_BEHIND_MS });
+  else setTimeout(flush, 50);
+}
 
 /**
  * Finds the LMS, initialises it and returns the session, or undefined when there is no LMS (or it
@@ -111,26 +134,36 @@ function createLmsSession(
   const entry = vocabulary(get(names.entry));
   const lmsMode = vocabulary(get(names.mode));
   const reviewOnly = lmsMode === 'browse' || lmsMode === 'review';
-  const credit = vocabulary(get(names.credit)) || 'credit';
   const learnerName = readableName(get(names.learnerName));
   const learnerId = get(names.learnerId);
-  const masteryScore = readMastery(version, get(names.mastery));
   const status = vocabulary(get(names.status));
   const complete =
     version === '1.2' ? ['passed', 'completed', 'failed'].includes(status) : status === 'completed';
   const lmsState = get(names.suspendData);
-  const lmsLocation = get(names.location);
+  // Read only when first needed, not before the first view: every call costs the learner time.
+  const later = <T>(read: () => T) => {
+    let value: { v: T } | undefined;
+    return () => (value ??= { v: read() }).v;
+  };
+  const credit = later(() => vocabulary(get(names.credit)) || 'credit');
+  const masteryScore = later(() => readMastery(version, get(names.mastery)));
 
   const localKey = `${options.storageKey}:lms:${learnerId || 'anonymous'}`;
   const local = readLocal(localKey);
   const useLocal = lmsState === '' && !complete && local !== undefined && !local.complete;
   const savedState = useLocal ? local.state : lmsState;
-  let tracking: Tracking = {
-    interactions: readCount(get('cmi.interactions._count')),
-    objectives: readObjectiveIds(lms),
-    complete,
+  let trackingRead: Tracking | undefined;
+  const tracking = () =>
+    (trackingRead ??= {
+      interactions: readCount(get('cmi.interactions._count')),
+      objectives: readObjectiveIds(lms),
+      complete,
+    });
+  /** What this session last wrote (the location is written once even if the LMS has it). */
+  let written: { state: string; location: string | undefined } = {
+    state: lmsState,
+    location: undefined,
   };
-  let written = { state: lmsState, location: lmsLocation };
 
   // --- Saving -------------------------------------------------------------------------------
   const setHealth = (next: SessionHealth) => {
@@ -183,6 +216,59 @@ function createLmsSession(
     write(again);
   };
 
+  // --- Writing behind the view ----------------------------------------------------------------
+  // A learner event's effects wait in `queued` until `flush` runs (see `schedule`): planning and
+  // writing them happen after the next view is on screen. Events that come before a flush share
+  // one suspend_data/location write and at most one Commit. The launch's own writes go first.
+  const schedule = options.schedule ?? whenIdle;
+  let launchWritten = reviewOnly;
+  let queued: { effects: readonly Effect[]; clock: Clock }[] = [];
+  let queuedState: { state: string; location: string } | undefined;
+  let flushScheduled = false;
+
+  /** Plans and writes what is waiting; true when any of it asked for a commit. */
+  const writeQueued = (): boolean => {
+    let wantCommit = false;
+    const writes: CmiWrite[] = [];
+    if (!launchWritten) {
+      launchWritten = true;
+      writes.push(...launch());
+      wantCommit = true;
+    }
+    for (const { effects, clock } of queued) {
+      const plan = planEffects(version, effects, tracking(), clock);
+      trackingRead = plan.tracking;
+      writes.push(...plan.writes);
+      wantCommit ||= plan.commit;
+    }
+    const latest = queuedState;
+    queued = [];
+    queuedState = undefined;
+    write(writes);
+    if (latest) {
+      writeState(latest.state, latest.location);
+      writeLocal(localKey, { ...latest, complete: tracking().complete });
+    }
+    return wantCommit;
+  };
+
+  const flush = () => {
+    flushScheduled = false;
+    try {
+      if (terminated) return;
+      if (writeQueued()) commit();
+      else updateHealth();
+    } catch {
+      // Never throws: a broken LMS must not stop the course.
+    }
+  };
+
+  const scheduleFlush = () => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    schedule(flush);
+  };
+
   const writeState = (state: string, location: string) => {
     const writes = stateWrites(version, state, location).filter((w) =>
       w.element === names.suspendData ? state !== written.state : location !== written.location,
@@ -193,6 +279,7 @@ function createLmsSession(
 
   const commit = () => {
     if (terminated) return;
+    writeQueued();
     retryPending();
     write([sessionTimeWrite(version, now() - startedAt)]);
     let ok = false;
@@ -202,22 +289,25 @@ function createLmsSession(
   };
 
   // --- Launch -------------------------------------------------------------------------------
-  if (!reviewOnly) {
-    const first = !complete && (status !== 'incomplete' || entry === 'ab-initio');
-    const objectives = first && tracking.objectives.length === 0 ? (options.modules ?? []) : [];
-    const launch = complete
-      ? [{ element: names.exit, value: exitValue(version, true) }]
-      : launchWrites(version, objectives);
-    write(status === 'incomplete' ? launch.filter((w) => w.element !== names.status) : launch);
+  /** The first launch's writes (status, exit, one objective per module); made by the first flush. */
+  function launch(): CmiWrite[] {
+    if (complete) return [{ element: names.exit, value: exitValue(version, true) }];
+    const first = status !== 'incomplete' || entry === 'ab-initio';
+    const objectives = first && tracking().objectives.length === 0 ? (options.modules ?? []) : [];
+    const writes = launchWrites(version, objectives);
     if (objectives.length > 0)
-      tracking = {
-        ...tracking,
-        objectives: launch
+      trackingRead = {
+        ...tracking(),
+        objectives: writes
           .filter((w) => /^cmi\.objectives\.\d+\.id$/.test(w.element))
           .map((w) => w.value),
       };
-    if (useLocal) writeState(local.state, local.location);
-    commit();
+    return status === 'incomplete' ? writes.filter((w) => w.element !== names.status) : writes;
+  }
+  if (!reviewOnly) {
+    // The local copy the LMS lost goes back to it, with the launch writes, behind the first view.
+    if (useLocal) queuedState = { state: local.state, location: local.location };
+    scheduleFlush();
   }
 
   // --- Page events --------------------------------------------------------------------------
@@ -238,9 +328,10 @@ function createLmsSession(
     win?.document?.removeEventListener('visibilitychange', onHidden);
     win?.removeEventListener('pagehide', onPageHide);
     if (!reviewOnly) {
+      writeQueued();
       retryPending();
       write([
-        { element: names.exit, value: exitValue(version, tracking.complete) },
+        { element: names.exit, value: exitValue(version, tracking().complete) },
         sessionTimeWrite(version, now() - startedAt),
       ]);
       if (version === '1.2') {
@@ -249,7 +340,7 @@ function createLmsSession(
         // Without a navigation request some 2004 LMSs leave the learner in a dead frame. While
         // incomplete, suspendAll keeps the attempt (exitAll would end it and lose the bookmark).
         write([
-          { element: 'adl.nav.request', value: tracking.complete ? 'exitAll' : 'suspendAll' },
+          { element: 'adl.nav.request', value: tracking().complete ? 'exitAll' : 'suspendAll' },
         ]);
       }
       // 2004: no Commit right before Terminate (Terminate commits; some LMSs reject the Commit).
@@ -262,8 +353,12 @@ function createLmsSession(
     mode: 'lms',
     version,
     entry,
-    credit,
-    masteryScore,
+    get credit() {
+      return credit();
+    },
+    get masteryScore() {
+      return masteryScore();
+    },
     savedState,
     resumed: entry === 'resume' || savedState !== '',
     reviewOnly,
@@ -275,17 +370,10 @@ function createLmsSession(
       try {
         if (terminated || reviewOnly) return;
         const at = now();
-        const plan = planEffects(version, effects, tracking, {
-          now: new Date(at),
-          latencyMs: at - lastApplyAt,
-        });
+        queued.push({ effects, clock: { now: new Date(at), latencyMs: at - lastApplyAt } });
         lastApplyAt = at;
-        tracking = plan.tracking;
-        write(plan.writes);
-        writeState(state, location);
-        writeLocal(localKey, { state, location, complete: tracking.complete });
-        if (plan.commit) commit();
-        else updateHealth();
+        queuedState = { state, location };
+        scheduleFlush();
       } catch {
         // Never throws: a broken LMS must not stop the course.
       }

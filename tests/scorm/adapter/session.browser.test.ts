@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import course from 'virtual:fixture-course';
 import { connectScormSession, type ScormSession } from '../../../scorm/adapter/index.ts';
+import { whenIdle } from '../../../scorm/adapter/session.ts';
 import { levelContent, restore } from '../../../src/engine/index.ts';
 import { play } from '../support/learner.ts';
 import { createTestLms, savedForRelaunch, type TestLms } from '../support/lms.ts';
@@ -22,6 +23,9 @@ function connect(lms: TestLms, extra: Partial<Parameters<typeof connectScormSess
   if (session) open.push(session);
   return session;
 }
+
+/** Resolves after the session's own write-behind flush (scheduled the same way, earlier). */
+const painted = () => new Promise<void>((resolve) => whenIdle(() => setTimeout(resolve, 0)));
 
 afterEach(() => {
   for (const session of open.splice(0)) session.finish();
@@ -82,11 +86,14 @@ for (const version of ['1.2', '2004'] as const) {
   const names = n(version);
 
   describe(`SCORM ${version} lifecycle with scorm-again as the LMS`, () => {
-    it('on a first launch sets incomplete and exit=suspend, and commits at once', () => {
+    it('on a first launch sets incomplete and exit=suspend, and commits once the first view is painted', async () => {
       const lms = createTestLms(version);
       const session = connect(lms)!;
       expect(session.savedState).toBe('');
       expect(session.resumed).toBe(false);
+      // Initialize and reads only: the writes wait behind the course's first view.
+      expect(lms.fns().filter((f) => f === names.set || f === names.commit)).toEqual([]);
+      await painted();
       expect(lms.cmi()[names.status]).toBe('incomplete');
       expect(lms.strict.values.get(names.exit)).toBe('suspend');
       expect(lms.fns()).toContain(names.commit);
@@ -145,7 +152,7 @@ for (const version of ['1.2', '2004'] as const) {
     it('leaves mid-module and, relaunched with the saved data, lands on the same step', () => {
       const first = createTestLms(version);
       const session = connect(first)!;
-      const turns = play(content, { outcome: 'pass', maxTurns: 6 });
+      const turns = play(content, { outcome: 'pass', maxTurns: 14 });
       for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
       session.finish();
       const last = turns.at(-1)!;
@@ -212,7 +219,50 @@ for (const version of ['1.2', '2004'] as const) {
       expect(lms.strict.violations).toEqual([]);
     });
 
-    it('when the LMS refuses to save: retries, warns, keeps a local copy, and recovers', () => {
+    it('writes behind the view: events before the next paint share one suspend_data write and one Commit', async () => {
+      const lms = createTestLms(version);
+      const session = connect(lms)!;
+      await painted();
+      const turns = play(content, { outcome: 'pass', maxTurns: 14 });
+      const decisions = turns.filter((t) => t.effects.some((e) => e.type === 'commit'));
+      expect(decisions.length).toBeGreaterThan(1);
+      const from = lms.strict.calls.length;
+      for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      expect(lms.strict.calls.length).toBe(from);
+      await painted();
+      const calls = lms.strict.calls.slice(from);
+      const stateWrites = calls.filter(
+        (c) => c.fn === names.set && c.args[0] === 'cmi.suspend_data',
+      );
+      expect(stateWrites.map((c) => c.args[1])).toEqual([turns.at(-1)!.state]);
+      expect(calls.filter((c) => c.fn === names.commit)).toHaveLength(1);
+      // Every interaction is still written, in order.
+      const ids = calls.filter(
+        (c) => c.fn === names.set && /^cmi\.interactions\.\d+\.id$/.test(c.args[0] ?? ''),
+      );
+      expect(ids.length).toBe(
+        turns.flatMap((t) => t.effects).filter((e) => e.type === 'record-interaction').length,
+      );
+      expect(lms.strict.violations).toEqual([]);
+    });
+
+    it('writes what is waiting before it terminates, when the learner leaves before the next paint', () => {
+      const lms = createTestLms(version);
+      const session = connect(lms)!;
+      const turns = play(content, { outcome: 'pass', maxTurns: 3 });
+      for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      session.finish();
+      const fns = lms.fns();
+      expect(fns.at(-1)).toBe(names.finish);
+      const lastState = lms.strict.calls.findLast(
+        (c) => c.fn === names.set && c.args[0] === 'cmi.suspend_data',
+      );
+      expect(lastState?.args[1]).toBe(turns.at(-1)!.state);
+      expect(lms.cmi()[names.status]).toBe('incomplete');
+      expect(lms.strict.violations).toEqual([]);
+    });
+
+    it('when the LMS refuses to save: retries, warns, keeps a local copy, and recovers', async () => {
       const lms = createTestLms(version);
       const session = connect(lms)!;
       const health: boolean[] = [];
@@ -220,6 +270,7 @@ for (const version of ['1.2', '2004'] as const) {
       const turns = play(content, { outcome: 'pass', maxTurns: 4 });
       lms.failing = true;
       for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      await painted();
       expect(health).toEqual([false]);
       const sets = lms.strict.calls.filter((c) => c.fn === names.set && c.result === 'false');
       expect(sets.length).toBeGreaterThan(1);
@@ -234,11 +285,12 @@ for (const version of ['1.2', '2004'] as const) {
       const more = play(content, { outcome: 'pass', maxTurns: 1, from: turns.at(-1)!.learner });
       for (const turn of more)
         session.apply([...turn.effects, { type: 'commit' }], turn.state, turn.location);
+      await painted();
       expect(health).toEqual([false, true]);
       expect(lms.cmi()['cmi.suspend_data']).toBe(more.at(-1)!.state);
     });
 
-    it('relaunched after the LMS lost everything, resumes from the local copy', () => {
+    it('relaunched after the LMS lost everything, resumes from the local copy', async () => {
       localStorage.setItem(
         `${storageKey}:lms:anonymous`,
         JSON.stringify({ state: 'kept', location: 'm/s', complete: false }),
@@ -247,6 +299,7 @@ for (const version of ['1.2', '2004'] as const) {
       const session = connect(lms)!;
       expect(session.savedState).toBe('kept');
       expect(session.resumed).toBe(true);
+      await painted();
       expect(lms.cmi()['cmi.suspend_data']).toBe('kept');
     });
   });
