@@ -98,6 +98,10 @@ async function main() {
       '1.2': await writeBarePackage(packagesDir, '1.2'),
       '2004': await writeBarePackage(packagesDir, '2004'),
     };
+    const path = {
+      '1.2': await writeBarePackage(packagesDir, '1.2', 'path'),
+      '2004': await writeBarePackage(packagesDir, '2004', 'path'),
+    };
     const server = await startPreviewServer({ packagesDir, port: 0, host: '127.0.0.1' });
     const browser = await chromium.launch({
       executablePath: await findChromium(),
@@ -120,6 +124,11 @@ async function main() {
           key: `bare-${v}`,
           file: bare[v].file,
           mode: 'bare' as const,
+        })),
+        ...(['1.2', '2004'] as const).map((v) => ({
+          key: `path-${v}`,
+          file: path[v].file,
+          mode: 'path' as const,
         })),
       ];
       const samples = new Map<string, { throttled: LaunchTiming[]; plain: LaunchTiming[] }>(

@@ -5,19 +5,28 @@ import type { PackageVersion } from '../../scorm/package/manifest.ts';
 import { buildPackage, packageFileName, readDirectory } from '../../scorm/package/package.ts';
 
 /**
- * The floor: bench/bare/ (a page that finds the API, initialises and shows a heading) packaged
- * exactly as a level is (same manifest builder, schema files and zip writer), so the preview LMS
- * launches it from its zip in the same frame.
+ * The floors: bench/bare/ packaged exactly as a level is (same manifest builder, schema files and
+ * zip writer), so the preview LMS launches it from its zip in the same frame.
+ * - `floor` launches index.html (bare.js): finds the API, initialises and shows a heading.
+ * - `path` launches path.html (path.js): the same, then four views of a heading and a button
+ *   each and a decision, the clicks the course's path to its first decision takes.
  */
 const BARE_DIR = fileURLToPath(new URL('../bare/', import.meta.url));
 
-export async function writeBarePackage(packagesDir: string, version: PackageVersion) {
-  const file = packageFileName('bench-bare', 'floor', version, '0');
+export type FloorKind = 'floor' | 'path';
+
+export async function writeBarePackage(
+  packagesDir: string,
+  version: PackageVersion,
+  kind: FloorKind = 'floor',
+) {
+  const file = packageFileName('bench-bare', kind, version, '0');
   const zip = await buildPackage({
     version,
     course: { id: 'bench-bare', title: 'Bare SCO (benchmark floor)', version: '0' },
-    level: { id: 'floor', title: 'Floor', passMark: 80 },
+    level: { id: kind, title: kind === 'floor' ? 'Floor' : 'Path floor', passMark: 80 },
     files: readDirectory(BARE_DIR),
+    launch: kind === 'floor' ? 'index.html' : 'path.html',
   });
   writeFileSync(join(packagesDir, file), zip);
   return { file, bytes: zip.length };

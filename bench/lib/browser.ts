@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, CDPSession, Frame, Page } from 'playwrigh
 import type { Course } from '../../src/content/types.ts';
 import type { ApiCall } from '../../scorm/preview/strict-checks.ts';
 import { playThroughUi } from '../../tests/scorm/support/robot.ts';
-import { probe, type ProbeResult } from './instrument.ts';
+import { probe, type ProbeMode, type ProbeResult } from './instrument.ts';
 
 /**
  * Everything the benchmark does in headless Chromium, against the preview LMS page
@@ -31,7 +31,7 @@ const launchUrl = (server: string, file: string) =>
 export interface LaunchTiming {
   /** ms from the SCO frame's navigation start (the launch) to the first h1 visible. */
   readonly firstRender: number;
-  /** ms from the launch to the first decision usable (course only). */
+  /** ms from the launch to the first decision usable (the course and the path floor). */
   readonly decision: number | null;
   /** ms from the LMS page's own navigation start to the launch of the frame. */
   readonly lmsToLaunch: number;
@@ -46,7 +46,7 @@ export async function timedLaunch(
   browser: Browser,
   server: string,
   file: string,
-  mode: 'course' | 'bare',
+  mode: ProbeMode,
   rate: number,
 ): Promise<LaunchTiming> {
   const context = await newContext(browser);
@@ -73,7 +73,7 @@ export async function timedLaunch(
     const result = (await handle.jsonValue()) as ProbeResult;
     if (result.error) throw new Error(`${file}: ${result.error} (${result.path.join(' → ')})`);
     if (result.marks.firstRender === undefined) throw new Error(`${file}: no first render`);
-    if (mode === 'course' && result.marks.decision === undefined)
+    if (mode !== 'bare' && result.marks.decision === undefined)
       throw new Error(`${file}: no decision reached`);
     return {
       firstRender: result.marks.firstRender,

@@ -6,6 +6,11 @@ export const BUDGETS = Object.freeze({
   decisionMs: 1000,
   /** First decision usable ÷ the bare-SCO floor. */
   decisionFloorRatio: 2,
+  /**
+   * Not the issue's: proposed in the report. First decision usable ÷ the path floor (a bare SCO
+   * clicked through as many views as the course's path to its first decision).
+   */
+  decisionPathRatio: 2,
   /** Worst-case suspend_data of the largest level, characters. */
   worstCaseSuspendData: 2048,
   commitsPerDecision: 3,

@@ -10,6 +10,9 @@
  *   continue button through the narrative steps, until a decision's radios are on screen;
  * - `decision`: the first decision's first radio is visible, enabled and takes focus.
  *
+ * The path floor (`path`, bench/bare/path.js) is walked the same way: its one button per view,
+ * one click per frame, until its radios are on screen.
+ *
  * Times are `performance.now()` in the SCO's document, i.e. milliseconds since the frame's
  * navigation started (the LMS setting the frame's src: the launch).
  *
@@ -32,7 +35,9 @@ export interface ProbeResult {
   readonly topOrigin: number;
 }
 
-export function probe(mode: 'course' | 'bare'): void {
+export type ProbeMode = 'course' | 'bare' | 'path';
+
+export function probe(mode: ProbeMode): void {
   if (!location.pathname.startsWith('/packages/')) return;
   const state = {
     marks: {} as { firstRender?: number; decision?: number },
@@ -102,8 +107,8 @@ export function probe(mode: 'course' | 'bare'): void {
     }
     if (state.marks.firstRender !== undefined) {
       if (mode === 'bare') return finish();
-      const scenario = deep(document, 'sg-scenario');
-      const root = scenario?.shadowRoot;
+      const scenario = mode === 'path' ? null : deep(document, 'sg-scenario');
+      const root = mode === 'path' ? document : scenario?.shadowRoot;
       const radio = root?.querySelector<HTMLInputElement>('fieldset input[type="radio"]');
       if (shown(radio)) {
         if (!radio.disabled) {
@@ -115,6 +120,9 @@ export function probe(mode: 'course' | 'bare'): void {
             return finish();
           }
         }
+      } else if (mode === 'path') {
+        const onward = document.querySelector('button');
+        if (shown(onward)) click(onward, `path: ${onward.textContent?.trim() ?? ''}`);
       } else if (root && shown(scenario)) {
         const buttons = [...root.querySelectorAll('button')].filter(shown);
         const onward = buttons.at(-1);

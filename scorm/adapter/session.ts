@@ -53,9 +53,10 @@ export interface ScormSessionOptions {
    * view appear first: on an LMS whose Commit is a synchronous request, the learner would
    * otherwise wait for the network on every click. `(flush) => flush()` writes at once.
    * Whatever is waiting is written before a commit, on `finish()` and when the page is hidden
-   * or closed, so nothing is lost by waiting.
+   * or closed, so nothing is lost by waiting. Given a deadline, `flush` writes what fits in the
+   * idle time left and asks to be scheduled again for the rest.
    */
-  readonly schedule?: (flush: () => void) => void;
+  readonly schedule?: (flush: (deadline?: IdleTime) => void) => void;
 }
 
 /** A CourseSession backed by an LMS, with what the LMS told it at launch. */
@@ -80,16 +81,25 @@ const MAX_PENDING = 500;
 /** The longest a write waits for the browser to be idle. */
 const WRITE_BEHIND_MS = 1000;
 
+/** What `requestIdleCallback` tells its callback: how long the browser expects to stay idle. */
+export interface IdleTime {
+  readonly didTimeout: boolean;
+  timeRemaining(): number;
+}
+
 /**
  * Runs `flush` when the browser is next idle (after the view the learner asked for has been
  * painted), and within WRITE_BEHIND_MS however busy it is. Browsers without requestIdleCallback
- * get a short timer.
+ * get a short timer (and no deadline: everything is written at once).
  */
-export function whenIdle(flush: () => void): void {
+export function whenIdle(flush: (deadline?: IdleTime) => void): void {
   if (typeof requestIdleCallback === 'function')
-    requestIdleCallback(() => flush(), { timeout: WRITE_BEHIND_MS });
-  else setTimeout(flush, 50);
+    requestIdleCallback((deadline) => flush(deadline), { timeout: WRITE_BEHIND_MS });
+  else setTimeout(() => flush(), 50);
 }
+
+/** Leave this much of an idle period unused: one more call might not fit in less. */
+const IDLE_MARGIN_MS = 3;
 
 /**
  * Finds the LMS, initialises it and returns the session, or undefined when there is no LMS (or it
@@ -218,45 +228,72 @@ function createLmsSession(
 
   // --- Writing behind the view ----------------------------------------------------------------
   // A learner event's effects wait in `queued` until `flush` runs (see `schedule`): planning and
-  // writing them happen after the next view is on screen. Events that come before a flush share
-  // one suspend_data/location write and at most one Commit. The launch's own writes go first.
+  // writing them happen after the next view is on screen, in as many idle periods as they need, so
+  // a burst of writes never holds up the learner's next click. Events planned together share one
+  // suspend_data/location write and at most one Commit. The launch's own writes go first.
   const schedule = options.schedule ?? whenIdle;
   let launchWritten = reviewOnly;
   let queued: { effects: readonly Effect[]; clock: Clock }[] = [];
   let queuedState: { state: string; location: string } | undefined;
+  /** Planned, in order, not yet sent. */
+  const unsent: CmiWrite[] = [];
+  let commitWanted = false;
   let flushScheduled = false;
 
-  /** Plans and writes what is waiting; true when any of it asked for a commit. */
-  const writeQueued = (): boolean => {
-    let wantCommit = false;
-    const writes: CmiWrite[] = [];
+  /** Turns what is queued into writes (pure planning, no LMS calls but the counts' first read). */
+  const planQueued = () => {
     if (!launchWritten) {
       launchWritten = true;
-      writes.push(...launch());
-      wantCommit = true;
+      unsent.push(...launch());
+      commitWanted = true;
     }
     for (const { effects, clock } of queued) {
       const plan = planEffects(version, effects, tracking(), clock);
       trackingRead = plan.tracking;
-      writes.push(...plan.writes);
-      wantCommit ||= plan.commit;
+      unsent.push(...plan.writes);
+      commitWanted ||= plan.commit;
     }
-    const latest = queuedState;
     queued = [];
+    const latest = queuedState;
     queuedState = undefined;
-    write(writes);
     if (latest) {
-      writeState(latest.state, latest.location);
+      unsent.push(
+        ...stateWrites(version, latest.state, latest.location).filter((w) =>
+          w.element === names.suspendData
+            ? latest.state !== written.state
+            : latest.location !== written.location,
+        ),
+      );
+      written = latest;
       writeLocal(localKey, { ...latest, complete: tracking().complete });
     }
-    return wantCommit;
   };
 
-  const flush = () => {
+  /** Sends planned writes while `more()` says there is time; true when none is left. */
+  const send = (more: () => boolean = () => true): boolean => {
+    while (unsent.length > 0 && !terminated && more()) write(unsent.splice(0, 1));
+    return unsent.length === 0;
+  };
+
+  /** Plans and sends everything waiting, now (before a commit, on finish). */
+  const writeQueued = () => {
+    planQueued();
+    send();
+  };
+
+  const flush = (deadline?: IdleTime) => {
     flushScheduled = false;
     try {
       if (terminated) return;
-      if (writeQueued()) commit();
+      const more = deadline
+        ? () => deadline.didTimeout || deadline.timeRemaining() > IDLE_MARGIN_MS
+        : () => true;
+      planQueued();
+      if (!send(more) || (commitWanted && !more())) {
+        scheduleFlush();
+        return;
+      }
+      if (commitWanted) commit();
       else updateHealth();
     } catch {
       // Never throws: a broken LMS must not stop the course.
@@ -269,17 +306,10 @@ function createLmsSession(
     schedule(flush);
   };
 
-  const writeState = (state: string, location: string) => {
-    const writes = stateWrites(version, state, location).filter((w) =>
-      w.element === names.suspendData ? state !== written.state : location !== written.location,
-    );
-    write(writes);
-    written = { state, location };
-  };
-
   const commit = () => {
     if (terminated) return;
     writeQueued();
+    commitWanted = false;
     retryPending();
     write([sessionTimeWrite(version, now() - startedAt)]);
     let ok = false;

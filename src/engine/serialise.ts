@@ -273,8 +273,24 @@ function decodeAnswer(question: Question, text: string): Answer | null {
   return answer;
 }
 
+/**
+ * Hashes by module and level. Content is never changed once compiled, and the hash is asked for
+ * on every save (each learner event), so it is worked out once.
+ */
+const hashes = new WeakMap<Module, WeakMap<LevelContent['level'], string>>();
+
 /** A short hash of what saved indexes refer to in a module, so changed content is noticed. */
 export function moduleHash(content: LevelContent, module: Module): string {
+  const byLevel = hashes.get(module) ?? new WeakMap<LevelContent['level'], string>();
+  hashes.set(module, byLevel);
+  const known = byLevel.get(content.level);
+  if (known !== undefined) return known;
+  const hash = computeModuleHash(content, module);
+  byLevel.set(content.level, hash);
+  return hash;
+}
+
+function computeModuleHash(content: LevelContent, module: Module): string {
   const shape = [
     module.id,
     module.scenario.steps

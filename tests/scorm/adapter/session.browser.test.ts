@@ -246,6 +246,29 @@ for (const version of ['1.2', '2004'] as const) {
       expect(lms.strict.violations).toEqual([]);
     });
 
+    it('writes in the idle time there is: a burst is split over idle periods, then one Commit', () => {
+      const lms = createTestLms(version);
+      const waiting: ((deadline?: { didTimeout: boolean; timeRemaining(): number }) => void)[] = [];
+      const session = connect(lms, { schedule: (flush) => waiting.push(flush) })!;
+      const turns = play(content, { outcome: 'pass', maxTurns: 14 });
+      for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      const from = lms.strict.calls.length;
+      // Idle periods with room for three calls each (the margin is 3 ms).
+      let flushes = 0;
+      while (waiting.length > 0 && flushes < 200) {
+        let room = 3;
+        waiting.shift()!({ didTimeout: false, timeRemaining: () => (room-- > 0 ? 10 : 0) });
+        flushes++;
+      }
+      const calls = lms.strict.calls.slice(from);
+      expect(flushes).toBeGreaterThan(5);
+      expect(calls.filter((c) => c.fn === names.commit)).toHaveLength(1);
+      expect(calls.at(-1)?.fn).toBe(names.commit);
+      expect(lms.cmi()['cmi.suspend_data']).toBe(turns.at(-1)!.state);
+      expect(lms.cmi()[names.status]).toBe('incomplete');
+      expect(lms.strict.violations).toEqual([]);
+    });
+
     it('writes what is waiting before it terminates, when the learner leaves before the next paint', () => {
       const lms = createTestLms(version);
       const session = connect(lms)!;
