@@ -461,8 +461,10 @@ ${heap}
 ## LMS API calls
 
 From the same first-module runs: the LMS page's call log (scorm/preview/strict-checks.ts), grouped by
-the task each call came in (one learner event → one burst); a burst that records a decision's or
-a question's interaction is counted for it.
+the task each call came in; a burst that records a decision's or a question's interaction is
+counted for it. The course writes behind the view, in the browser's idle time after each learner
+event (scorm/README.md); with the robot's pauses between actions each event's writes fit in one
+idle period, so one burst is one event's writes.
 
 ${calls}
 
