@@ -50,6 +50,11 @@ export const styles = css`
   header button.secondary {
     font-size: 1rem;
   }
+  .header-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
   .width {
     padding-top: 1rem;
     padding-bottom: 3rem;

@@ -81,9 +81,18 @@ export class SgApp extends LitElement {
           </div>
           ${
             state && this.screen !== 'exited'
-              ? html`<button type="button" class="secondary" @click=${this.onSaveAndExit}>
-                  Save and exit
-                </button>`
+              ? html`<div class="header-actions">
+                  ${
+                    this.midModule()
+                      ? html`<button type="button" class="secondary" @click=${this.onLeaveModule}>
+                          Back to the modules
+                        </button>`
+                      : nothing
+                  }
+                  <button type="button" class="secondary" @click=${this.onSaveAndExit}>
+                    Save and exit
+                  </button>
+                </div>`
               : nothing
           }
         </div>
@@ -376,6 +385,18 @@ export class SgApp extends LitElement {
 
   private onLeaveModule() {
     this.send({ type: 'leave-module' });
+  }
+
+  /**
+   * In a scenario or a quiz, where the view itself offers no way back: the learner can step away
+   * to the module list at any point, keeping their place (the content guide's "a way to pause and
+   * leave that keeps progress" without having to close the course).
+   */
+  private midModule(): boolean {
+    const { state } = this;
+    if (this.screen !== 'course' || !state || state.current === null) return false;
+    const phase = state.modules[state.current]?.phase;
+    return phase === 'scenario' || phase === 'quiz';
   }
 }
 

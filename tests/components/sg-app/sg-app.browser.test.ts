@@ -139,6 +139,33 @@ describe('<sg-app>', () => {
     expect(deepQueryAll(element, 'button').map(text)).not.toContain('Save and exit');
   });
 
+  it('lets the learner step back to the module list from a scenario and come back to the same step', async () => {
+    const session = memorySession();
+    const element = await app({ level: 'foundation', session });
+    const headerButtons = () => deepQueryAll(element, 'header button').map(text);
+    expect(headerButtons()).toEqual(['Save and exit']);
+    await click(element, 'Start');
+    // The module start has its own way back; the header does not repeat it.
+    expect(headerButtons()).toEqual(['Save and exit']);
+    await click(element, 'Start the scenario');
+    await click(element, 'Continue');
+    const step = text(deepActiveElement());
+    expect(step).toContain('Decision');
+    expect(headerButtons()).toEqual(['Back to the modules', 'Save and exit']);
+
+    await click(element, 'Back to the modules');
+    expect(text(deepActiveElement())).toContain('Your modules');
+    expect(text(element)).toContain('Status: In progress');
+    expect(session.applied.at(-1)?.effects).toEqual([{ type: 'save' }, { type: 'commit' }]);
+    expect(session.applied.at(-1)?.location).toBe('modules');
+    expect(session.finished).toBe(0);
+    expect(headerButtons()).toEqual(['Save and exit']);
+
+    await click(element, 'Continue');
+    expect(text(deepActiveElement())).toBe(step);
+    expect(session.applied.at(-1)?.location).toBe('sample/first-choice');
+  });
+
   it('offers to continue where the learner left off, or to review from the module list', async () => {
     const first = memorySession();
     let element = await app({ level: 'foundation', session: first });

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import course from 'virtual:fixture-course';
 import { connectScormSession, type ScormSession } from '../../../scorm/adapter/index.ts';
-import { whenIdle } from '../../../scorm/adapter/session.ts';
 import { levelContent, restore } from '../../../src/engine/index.ts';
 import { play } from '../support/learner.ts';
 import { createTestLms, savedForRelaunch, type TestLms } from '../support/lms.ts';
@@ -24,8 +23,14 @@ function connect(lms: TestLms, extra: Partial<Parameters<typeof connectScormSess
   return session;
 }
 
-/** Resolves after the session's own write-behind flush (scheduled the same way, earlier). */
-const painted = () => new Promise<void>((resolve) => whenIdle(() => setTimeout(resolve, 0)));
+/**
+ * The session writes behind the view, when the browser is idle and in as many idle periods as it
+ * needs (see scorm/README.md); this waits until a Commit has followed call number `from`.
+ */
+const committedAfter = (lms: TestLms, from: number, commit: string) =>
+  expect
+    .poll(() => lms.strict.calls.slice(from).some((c) => c.fn === commit), { timeout: 5000 })
+    .toBe(true);
 
 afterEach(() => {
   for (const session of open.splice(0)) session.finish();
@@ -86,14 +91,14 @@ for (const version of ['1.2', '2004'] as const) {
   const names = n(version);
 
   describe(`SCORM ${version} lifecycle with scorm-again as the LMS`, () => {
-    it('on a first launch sets incomplete and exit=suspend, and commits once the first view is painted', async () => {
+    it('on a first launch sets incomplete and exit=suspend, and commits once the browser is idle after the first view', async () => {
       const lms = createTestLms(version);
       const session = connect(lms)!;
       expect(session.savedState).toBe('');
       expect(session.resumed).toBe(false);
       // Initialize and reads only: the writes wait behind the course's first view.
       expect(lms.fns().filter((f) => f === names.set || f === names.commit)).toEqual([]);
-      await painted();
+      await committedAfter(lms, 0, names.commit);
       expect(lms.cmi()[names.status]).toBe('incomplete');
       expect(lms.strict.values.get(names.exit)).toBe('suspend');
       expect(lms.fns()).toContain(names.commit);
@@ -222,14 +227,14 @@ for (const version of ['1.2', '2004'] as const) {
     it('writes behind the view: events before the next paint share one suspend_data write and one Commit', async () => {
       const lms = createTestLms(version);
       const session = connect(lms)!;
-      await painted();
+      await committedAfter(lms, 0, names.commit);
       const turns = play(content, { outcome: 'pass', maxTurns: 14 });
       const decisions = turns.filter((t) => t.effects.some((e) => e.type === 'commit'));
       expect(decisions.length).toBeGreaterThan(1);
       const from = lms.strict.calls.length;
       for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
       expect(lms.strict.calls.length).toBe(from);
-      await painted();
+      await committedAfter(lms, from, names.commit);
       const calls = lms.strict.calls.slice(from);
       const stateWrites = calls.filter(
         (c) => c.fn === names.set && c.args[0] === 'cmi.suspend_data',
@@ -293,8 +298,7 @@ for (const version of ['1.2', '2004'] as const) {
       const turns = play(content, { outcome: 'pass', maxTurns: 4 });
       lms.failing = true;
       for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
-      await painted();
-      expect(health).toEqual([false]);
+      await expect.poll(() => health, { timeout: 5000 }).toEqual([false]);
       const sets = lms.strict.calls.filter((c) => c.fn === names.set && c.result === 'false');
       expect(sets.length).toBeGreaterThan(1);
       const local = JSON.parse(
@@ -308,8 +312,7 @@ for (const version of ['1.2', '2004'] as const) {
       const more = play(content, { outcome: 'pass', maxTurns: 1, from: turns.at(-1)!.learner });
       for (const turn of more)
         session.apply([...turn.effects, { type: 'commit' }], turn.state, turn.location);
-      await painted();
-      expect(health).toEqual([false, true]);
+      await expect.poll(() => health, { timeout: 5000 }).toEqual([false, true]);
       expect(lms.cmi()['cmi.suspend_data']).toBe(more.at(-1)!.state);
     });
 
@@ -322,8 +325,7 @@ for (const version of ['1.2', '2004'] as const) {
       const session = connect(lms)!;
       expect(session.savedState).toBe('kept');
       expect(session.resumed).toBe(true);
-      await painted();
-      expect(lms.cmi()['cmi.suspend_data']).toBe('kept');
+      await expect.poll(() => lms.cmi()['cmi.suspend_data'], { timeout: 5000 }).toBe('kept');
     });
   });
 }
