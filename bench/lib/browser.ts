@@ -39,6 +39,8 @@ export interface LaunchTiming {
   /** LMS API calls made, and ms spent inside them, from the launch to the last mark. */
   readonly lmsCalls: number;
   readonly lmsMs: number;
+  /** LMS API calls made from the launch to the first render. */
+  readonly lmsCallsAtFirstRender: number;
 }
 
 /** One launch in a fresh context (empty cache and storage: a first launch, entry=ab-initio). */
@@ -82,6 +84,7 @@ export async function timedLaunch(
       clicks: result.path.length,
       lmsCalls: (result.lms.atDecision ?? result.lms.atFirstRender)?.calls ?? 0,
       lmsMs: (result.lms.atDecision ?? result.lms.atFirstRender)?.ms ?? 0,
+      lmsCallsAtFirstRender: result.lms.atFirstRender?.calls ?? 0,
     };
   } finally {
     await context.close();

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBarePackage } from '../../bench/lib/bare.ts';
+import { timedLaunch, type LaunchTiming } from '../../bench/lib/browser.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../src/build/find-chromium.ts';
+import { buildPackages, loadCourse } from '../../scorm/package/build.ts';
+import { startPreviewServer, type PreviewServer } from '../../scorm/preview/server.ts';
+
+/**
+ * The benchmark's launches (bench/lib/browser.ts with its in-frame probe), run once each,
+ * unthrottled, so that `npm run bench` cannot rot unnoticed: the floor shows its heading, the path
+ * floor and the course reach a decision by the same number of clicks, and the course asks the LMS
+ * for no more before its first view than that view needs. Counts only: times are the
+ * report's business (bench/README.md), never a test's.
+ */
+const course = loadCourse('course');
+const level = [...course.levels].sort((a, b) => a.modules.length - b.modules.length)[0]!;
+
+describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
+  let out: string;
+  let server: PreviewServer;
+  let browser: Browser;
+  let files: { course: string; floor: string; path: string };
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'sg-bench-probe-'));
+    const [built] = await buildPackages({ outDir: out, levels: [level.id], versions: ['2004'] });
+    const packagesDir = join(out, 'packages');
+    files = {
+      course: built!.file,
+      floor: (await writeBarePackage(packagesDir, '2004')).file,
+      path: (await writeBarePackage(packagesDir, '2004', 'path')).file,
+    };
+    server = await startPreviewServer({ packagesDir, port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: await findChromium(),
+      args: [...CHROMIUM_ARGS],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  const launch = (which: keyof typeof files, mode: 'course' | 'bare' | 'path') =>
+    timedLaunch(browser, server.url, files[which], mode, 1);
+
+  it('the floor: Initialize, then its heading; no clicks', async () => {
+    const floor: LaunchTiming = await launch('floor', 'bare');
+    expect(floor.firstRender).toBeGreaterThan(0);
+    expect(floor.decision).toBeNull();
+    expect(floor.clicks).toBe(0);
+    expect(floor.lmsCalls).toBe(1);
+  }, 30_000);
+
+  it('the path floor and the course reach their first decision by the same four clicks', async () => {
+    const path = await launch('path', 'path');
+    const sco = await launch('course', 'course');
+    expect(path.clicks).toBe(4);
+    expect(sco.clicks).toBe(path.clicks);
+    for (const run of [path, sco]) {
+      expect(run.decision).not.toBeNull();
+      expect(run.decision!).toBeGreaterThan(run.firstRender);
+    }
+  }, 30_000);
+
+  it('before its first view the course makes Initialize and six reads: every write waits for idle time', async () => {
+    const sco = await launch('course', 'course');
+    // entry, mode, learner name and id, status, suspend_data: no SetValue, no Commit.
+    expect(sco.lmsCallsAtFirstRender).toBe(7);
+  }, 30_000);
+});
