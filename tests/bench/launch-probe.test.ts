@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBarePackage } from '../../bench/lib/bare.ts';
 import { timedLaunch, type LaunchTiming } from '../../bench/lib/browser.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../src/build/find-chromium.ts';
-import { buildPackages, loadCourse } from '../../scorm/package/build.ts';
-import { startPreviewServer, type PreviewServer } from '../../scorm/preview/server.ts';
+import { loadCourse } from '../../scorm/package/build.ts';
+import { startPackageRig, type PackageRig } from '../scorm/support/rig.ts';
 
 /**
  * The benchmark's launches (bench/lib/browser.ts with its in-frame probe), run once each,
@@ -20,35 +15,22 @@ const course = loadCourse('course');
 const level = [...course.levels].sort((a, b) => a.modules.length - b.modules.length)[0]!;
 
 describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
-  let out: string;
-  let server: PreviewServer;
-  let browser: Browser;
+  let rig: PackageRig;
   let files: { course: string; floor: string; path: string };
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'sg-bench-probe-'));
-    const [built] = await buildPackages({ outDir: out, levels: [level.id], versions: ['2004'] });
-    const packagesDir = join(out, 'packages');
-    files = {
-      course: built!.file,
-      floor: (await writeBarePackage(packagesDir, '2004')).file,
-      path: (await writeBarePackage(packagesDir, '2004', 'path')).file,
-    };
-    server = await startPreviewServer({ packagesDir, port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: await findChromium(),
-      args: [...CHROMIUM_ARGS],
+    const floors: Partial<Record<'floor' | 'path', string>> = {};
+    rig = await startPackageRig({ levels: [level.id], versions: ['2004'] }, async (dir) => {
+      floors.floor = (await writeBarePackage(dir, '2004')).file;
+      floors.path = (await writeBarePackage(dir, '2004', 'path')).file;
     });
+    files = { course: rig.built[0]!.file, floor: floors.floor!, path: floors.path! };
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(out, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   const launch = (which: keyof typeof files, mode: 'course' | 'bare' | 'path') =>
-    timedLaunch(browser, server.url, files[which], mode, 1);
+    timedLaunch(rig.browser, rig.server.url, files[which], mode, 1);
 
   it('the floor: Initialize, then its heading; no clicks', async () => {
     const floor: LaunchTiming = await launch('floor', 'bare');

@@ -1,14 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright';
+import { readFileSync } from 'node:fs';
+import type { Browser, Frame, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../../../src/build/find-chromium.ts';
 import { compileCourseDirectory } from '../../../src/content/load.ts';
-import { buildPackages, type BuiltPackage } from '../../../scorm/package/build.ts';
-import { startPreviewServer, type PreviewServer } from '../../../scorm/preview/server.ts';
+import type { BuiltPackage } from '../../../scorm/package/build.ts';
+import type { PreviewServer } from '../../../scorm/preview/server.ts';
 import type { ApiCall } from '../../../scorm/preview/strict-checks.ts';
 import { readZip } from '../../../scorm/package/zip.ts';
+import { startPackageRig, type PackageRig } from '../support/rig.ts';
 import { playThroughUi } from '../support/robot.ts';
 
 /**
@@ -28,30 +26,17 @@ interface LmsView {
 }
 
 describe(`built packages at run time (${source.dir}, level ${source.level})`, () => {
-  let out: string;
-  let built: BuiltPackage[];
+  let rig: PackageRig;
+  let built: readonly BuiltPackage[];
   let server: PreviewServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'sg-runtime-'));
-    built = await buildPackages({
-      courseDir: source.dir,
-      outDir: out,
-      levels: [source.level],
-    });
-    server = await startPreviewServer({ packagesDir: join(out, 'packages'), port: 0 });
-    browser = await chromium.launch({
-      executablePath: await findChromium(),
-      args: [...CHROMIUM_ARGS],
-    });
+    rig = await startPackageRig({ courseDir: source.dir, levels: [source.level] });
+    ({ built, server, browser } = rig);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(out, { recursive: true, force: true });
-  });
+  afterAll(() => rig?.close());
 
   it('has the LMS adapter in the built SCO', () => {
     for (const pkg of built) {
