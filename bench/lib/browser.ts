@@ -137,7 +137,8 @@ async function scoFrame(page: Page): Promise<Frame> {
   throw new Error('The SCO frame did not load');
 }
 
-interface Burst {
+/** The LMS calls one learner action brought about. */
+interface ActionCalls {
   readonly calls: readonly ApiCall[];
 }
 
@@ -156,11 +157,14 @@ export interface ModuleRun {
   readonly violations: readonly string[];
 }
 
+/** After an action, the LMS page must have had no call for this long before the next one. */
+const QUIET_MS = 150;
+
 /**
  * Launches a package, plays its first module through the UI with the tests' robot (best decision,
  * right answers) and stops when the learner is back on the module list with that module finished.
- * The LMS page tags every API call with the task it came in: the calls of one learner event (one
- * click handler) share a task, so each burst is one event's calls.
+ * The course writes behind the view, at idle time (scorm/README.md), so after each action the robot
+ * waits until the LMS page has been quiet for QUIET_MS: every call in between is that action's.
  */
 export async function playFirstModule(
   browser: Browser,
@@ -197,25 +201,27 @@ export async function playFirstModule(
     );
     await frame.locator('h1').first().waitFor();
     const heapAtLaunch = await gcHeap();
-    const from = await page.evaluate(() => {
-      const w = window as unknown as {
-        previewLms: { strict: { calls: unknown[]; onCall(l: () => void): void } };
-        __bursts: number[];
-      };
-      const strict = w.previewLms.strict;
-      w.__bursts = [];
-      let burst = 0;
-      let open = false;
-      strict.onCall(() => {
-        if (!open) {
-          burst++;
-          open = true;
-          setTimeout(() => (open = false), 0);
-        }
-        w.__bursts.push(burst);
-      });
-      return strict.calls.length;
-    });
+    const callCount = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { previewLms: { strict: { calls: unknown[] } } }).previewLms.strict
+            .calls.length,
+      );
+    /** Waits until no LMS call has come for QUIET_MS (at most 5 s), and returns the count. */
+    const quiet = async () => {
+      let count = await callCount();
+      let since = Date.now();
+      for (const start = Date.now(); Date.now() - start < 5000;) {
+        await page.waitForTimeout(25);
+        const now = await callCount();
+        if (now !== count) [count, since] = [now, Date.now()];
+        else if (Date.now() - since >= QUIET_MS) break;
+      }
+      return count;
+    };
+    const from = await quiet();
+    /** The call count after each action: action k's calls are boundaries[k-1]..boundaries[k]. */
+    const boundaries = [from];
 
     let peakHeap = heapAtLaunch;
     let sampling = true;
@@ -227,7 +233,9 @@ export async function playFirstModule(
     })();
     let actions: string[];
     try {
-      actions = await playThroughUi(oneModule(frame), course, 'pass', 300);
+      actions = await playThroughUi(oneModule(frame), course, 'pass', 300, async () => {
+        boundaries.push(await quiet());
+      });
     } finally {
       sampling = false;
       await sampler;
@@ -238,11 +246,9 @@ export async function playFirstModule(
     const log = await page.evaluate((start) => {
       const w = window as unknown as {
         previewLms: { strict: { calls: ApiCall[]; violations: string[] } };
-        __bursts: number[];
       };
       return {
         calls: w.previewLms.strict.calls.slice(start),
-        bursts: w.__bursts,
         violations: w.previewLms.strict.violations,
       };
     }, from);
@@ -250,11 +256,9 @@ export async function playFirstModule(
       version === '1.2'
         ? { set: 'LMSSetValue', commit: 'LMSCommit' }
         : { set: 'SetValue', commit: 'Commit' };
-    const bursts = new Map<number, ApiCall[]>();
-    log.calls.forEach((call, i) => {
-      const id = log.bursts[i] ?? -1;
-      bursts.set(id, [...(bursts.get(id) ?? []), call]);
-    });
+    const perAction = boundaries
+      .slice(1)
+      .map((end, k) => log.calls.slice(boundaries[k]! - from, end - from));
     const decisionIds = new Set<string>();
     const questionIds = new Set<string>();
     for (const module of course.modules) {
@@ -262,13 +266,13 @@ export async function playFirstModule(
         if (step.type === 'decision') decisionIds.add(`${module.id}_${step.id}`);
       for (const q of module.questions) questionIds.add(`${module.id}_${q.id}`);
     }
-    const count = (b: Burst) => ({
+    const count = (b: ActionCalls) => ({
       sets: b.calls.filter((c) => c.fn === names.set).length,
       commits: b.calls.filter((c) => c.fn === names.commit).length,
     });
     const decisions: { sets: number; commits: number }[] = [];
     const answers: { sets: number; commits: number }[] = [];
-    for (const calls of bursts.values()) {
+    for (const calls of perAction) {
       const id = calls.find(
         (c) => c.fn === names.set && /^cmi\.interactions\.\d+\.id$/.test(c.args[0] ?? ''),
       )?.args[1];

@@ -461,10 +461,10 @@ ${heap}
 ## LMS API calls
 
 From the same first-module runs: the LMS page's call log (scorm/preview/strict-checks.ts), grouped by
-the task each call came in; a burst that records a decision's or a question's interaction is
-counted for it. The course writes behind the view, in the browser's idle time after each learner
-event (scorm/README.md); with the robot's pauses between actions each event's writes fit in one
-idle period, so one burst is one event's writes.
+the learner's action that brought each call about. The course writes behind the view, when the
+browser is idle after each action (scorm/README.md), so after each action the robot waits until
+the LMS page has had no call for 150 ms: every call in between is that action's. An action whose
+calls record a decision's or a question's interaction is counted for it.
 
 ${calls}
 

@@ -6,14 +6,21 @@ import type { Course, Module, Question } from '../../../src/content/types.ts';
  * It reads which question or decision is on screen from its legend, looks it up in the compiled
  * course, and answers right (`pass`: best decision, correct answer) or wrong (`fail`).
  * Returns when the level is finished (pass) or after the first failed quiz (fail).
+ * `afterAction`, if given, is awaited after each action (the benchmark counts each action's LMS
+ * calls with it).
  */
 export async function playThroughUi(
   frame: Frame,
   course: Course,
   outcome: 'pass' | 'fail',
   maxActions = 400,
+  afterAction?: (what: string) => Promise<void>,
 ): Promise<string[]> {
   const actions: string[] = [];
+  const done = async (what: string) => {
+    actions.push(what);
+    await afterAction?.(what);
+  };
   const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
   const questions = new Map<string, Question>();
   const decisions = new Map<string, number[]>();
@@ -61,7 +68,7 @@ export async function playThroughUi(
   const visible = (selector: (typeof SCREENS)[number]) => shown.includes(selector);
   const click = async (selector: string, what: string) => {
     await frame.locator(selector).first().click();
-    actions.push(what);
+    await done(what);
   };
 
   for (let i = 0; i < maxActions; i++) {
@@ -82,16 +89,16 @@ export async function playThroughUi(
       const onward = frame.getByRole('button', { name: 'Continue to reflection' });
       if ((await onward.count()) > 0) {
         await onward.click();
-        actions.push('continue to reflection');
+        await done('continue to reflection');
         continue;
       }
       await frame.getByRole('button', { name: 'Go back to the modules' }).click();
-      actions.push('failed: back to the modules');
+      await done('failed: back to the modules');
       return actions;
     }
     if (visible('sg-reflection')) {
       await frame.getByRole('button', { name: /Finish this module|Back to the modules/ }).click();
-      actions.push('finish module');
+      await done('finish module');
       continue;
     }
     if (visible('sg-scenario input[type="radio"]')) {
@@ -110,7 +117,7 @@ export async function playThroughUi(
     }
     if (visible('sg-module-start')) {
       await frame.getByRole('button', { name: 'Start the scenario' }).click();
-      actions.push('start the scenario');
+      await done('start the scenario');
       continue;
     }
     if (visible('sg-module-list')) {
@@ -119,7 +126,7 @@ export async function playThroughUi(
         .filter({ hasText: /^\s*(Start|Continue)\b/ });
       if ((await open.count()) === 0) return actions; // every module done
       await open.first().click();
-      actions.push('open module');
+      await done('open module');
       continue;
     }
     await frame.waitForTimeout(50);
