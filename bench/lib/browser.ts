@@ -157,14 +157,18 @@ export interface ModuleRun {
   readonly violations: readonly string[];
 }
 
-/** After an action, the LMS page must have had no call for this long before the next one. */
+/** After an action's last expected call, the LMS page must have had no call for this long. */
 const QUIET_MS = 150;
+/** The longest the bench waits for an action's writes (the course's own limit is 1 s per flush). */
+const SETTLE_TIMEOUT_MS = 5000;
 
 /**
  * Launches a package, plays its first module through the UI with the tests' robot (best decision,
  * right answers) and stops when the learner is back on the module list with that module finished.
- * The course writes behind the view, at idle time (scorm/README.md), so after each action the robot
- * waits until the LMS page has been quiet for QUIET_MS: every call in between is that action's.
+ * The course writes behind the view, at idle time (scorm/README.md), and may spread one action's
+ * writes over several idle periods; so after each action the robot waits for the call that ends
+ * its writes (a Commit after a decision, an answer or finishing a module, else the saved state),
+ * then until the LMS page has been quiet for QUIET_MS: every call in between is that action's.
  */
 export async function playFirstModule(
   browser: Browser,
@@ -201,6 +205,10 @@ export async function playFirstModule(
     );
     await frame.locator('h1').first().waitFor();
     const heapAtLaunch = await gcHeap();
+    const names =
+      version === '1.2'
+        ? { set: 'LMSSetValue', commit: 'LMSCommit' }
+        : { set: 'SetValue', commit: 'Commit' };
     const callCount = () =>
       page.evaluate(
         () =>
@@ -233,7 +241,21 @@ export async function playFirstModule(
     })();
     let actions: string[];
     try {
-      actions = await playThroughUi(oneModule(frame), course, 'pass', 300, async () => {
+      actions = await playThroughUi(oneModule(frame), course, 'pass', 300, async (what) => {
+        const start = boundaries.at(-1)!;
+        const commits = /^(decide|answer|finish)/.test(what);
+        await page
+          .waitForFunction(
+            ([start, fn, element]) =>
+              (
+                window as unknown as { previewLms: { strict: { calls: ApiCall[] } } }
+              ).previewLms.strict.calls
+                .slice(start)
+                .some((c) => (element ? c.args[0] === element : c.fn === fn)),
+            [start, names.commit, commits ? '' : 'cmi.suspend_data'] as const,
+            { timeout: SETTLE_TIMEOUT_MS, polling: 25 },
+          )
+          .catch(() => undefined); // a state that did not change writes nothing: go on
         boundaries.push(await quiet());
       });
     } finally {
@@ -252,10 +274,6 @@ export async function playFirstModule(
         violations: w.previewLms.strict.violations,
       };
     }, from);
-    const names =
-      version === '1.2'
-        ? { set: 'LMSSetValue', commit: 'LMSCommit' }
-        : { set: 'SetValue', commit: 'Commit' };
     const perAction = boundaries
       .slice(1)
       .map((end, k) => log.calls.slice(boundaries[k]! - from, end - from));
