@@ -235,6 +235,8 @@ function createLmsSession(
   let launchWritten = reviewOnly;
   let queued: { effects: readonly Effect[]; clock: Clock }[] = [];
   let queuedState: { state: string; location: string } | undefined;
+  /** The level is complete, as far as the local copy knows. */
+  let localComplete = complete;
   /** Planned, in order, not yet sent. */
   const unsent: CmiWrite[] = [];
   let commitWanted = false;
@@ -247,13 +249,18 @@ function createLmsSession(
       unsent.push(...launch());
       commitWanted = true;
     }
-    for (const { effects, clock } of queued) {
-      const plan = planEffects(version, effects, tracking(), clock);
-      trackingRead = plan.tracking;
-      unsent.push(...plan.writes);
-      commitWanted ||= plan.commit;
-    }
+    const events = queued;
     queued = [];
+    for (const { effects, clock } of events) {
+      try {
+        const plan = planEffects(version, effects, tracking(), clock);
+        trackingRead = plan.tracking;
+        unsent.push(...plan.writes);
+        commitWanted ||= plan.commit;
+      } catch {
+        // An event the data model cannot take is dropped; the others, and the state, still go.
+      }
+    }
     const latest = queuedState;
     queuedState = undefined;
     if (latest) {
@@ -265,7 +272,6 @@ function createLmsSession(
         ),
       );
       written = latest;
-      writeLocal(localKey, { ...latest, complete: tracking().complete });
     }
   };
 
@@ -403,6 +409,9 @@ function createLmsSession(
         queued.push({ effects, clock: { now: new Date(at), latencyMs: at - lastApplyAt } });
         lastApplyAt = at;
         queuedState = { state, location };
+        // The local copy at once (it is cheap): it is what survives if the LMS never gets this.
+        localComplete ||= effects.some((e) => e.type === 'complete-level');
+        writeLocal(localKey, { state, location, complete: localComplete });
         scheduleFlush();
       } catch {
         // Never throws: a broken LMS must not stop the course.

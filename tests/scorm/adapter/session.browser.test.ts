@@ -234,6 +234,11 @@ for (const version of ['1.2', '2004'] as const) {
       const from = lms.strict.calls.length;
       for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
       expect(lms.strict.calls.length).toBe(from);
+      // The local copy is not kept waiting: it is what survives if the LMS never gets the rest.
+      const local = JSON.parse(localStorage.getItem(`${storageKey}:lms:anonymous`) ?? '{}') as {
+        state?: string;
+      };
+      expect(local.state).toBe(turns.at(-1)!.state);
       await committedAfter(lms, from, names.commit);
       const calls = lms.strict.calls.slice(from);
       const stateWrites = calls.filter(
@@ -271,6 +276,29 @@ for (const version of ['1.2', '2004'] as const) {
       expect(calls.at(-1)?.fn).toBe(names.commit);
       expect(lms.cmi()['cmi.suspend_data']).toBe(turns.at(-1)!.state);
       expect(lms.cmi()[names.status]).toBe('incomplete');
+      expect(lms.strict.violations).toEqual([]);
+    });
+
+    it('drops an event the data model cannot take, and writes the others once', async () => {
+      const lms = createTestLms(version);
+      const session = connect(lms)!;
+      await committedAfter(lms, 0, names.commit);
+      const turns = play(content, { outcome: 'pass', maxTurns: 14 });
+      const decision = turns.find((t) => t.effects.some((e) => e.type === 'record-interaction'))!;
+      const broken = [
+        { type: 'record-interaction', interaction: undefined },
+      ] as unknown as Parameters<typeof session.apply>[0];
+      const from = lms.strict.calls.length;
+      session.apply(broken, decision.state, decision.location);
+      session.apply(decision.effects, decision.state, decision.location);
+      await committedAfter(lms, from, names.commit);
+      // Another event and flush: the good one is not planned again.
+      session.apply([{ type: 'commit' }], decision.state, decision.location);
+      await committedAfter(lms, lms.strict.calls.length, names.commit);
+      const ids = lms.strict.calls
+        .slice(from)
+        .filter((c) => c.fn === names.set && /^cmi\.interactions\.\d+\.id$/.test(c.args[0] ?? ''));
+      expect(ids).toHaveLength(1);
       expect(lms.strict.violations).toEqual([]);
     });
 
