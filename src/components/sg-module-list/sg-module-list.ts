@@ -79,8 +79,9 @@ export class SgModuleList extends LitElement {
               </p>
             </div>`
           : html`<p class="lead">
-              Work through the modules in order, at your own pace. You can stop at any time with
-              “Save and exit”; your place is kept.
+              Work through the modules in order, at your own pace. You can come back to this list
+              part-way through a module, or stop at any time with “Save and exit”; your place is
+              kept.
             </p>`
       }
       <ol class="modules">
