@@ -7,14 +7,20 @@ export const styles = css`
     margin: 0 0 1.5rem;
     border-top: 1px solid #b1b4b6;
   }
+  /* Text on the left, status and button on the right, whatever the title's length; stacked on
+     narrow screens (and at high zoom), so every row reads the same way. */
   .module {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    display: grid;
+    grid-template-columns: 1fr;
+    gap: 0.75rem 1.5rem;
     align-items: center;
-    justify-content: space-between;
     padding: 1rem 0;
     border-bottom: 1px solid #b1b4b6;
+  }
+  @media (min-width: 40rem) {
+    .module {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
   }
   .module h2 {
     margin: 0 0 0.25rem;
