@@ -106,20 +106,23 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
         if (!frame) throw new Error('No SCO frame');
         return frame;
       };
+      /** Waits until the SCO has called `fn` (e.g. Initialize, Terminate) on the preview LMS. */
+      const calledLms = (fn: string) =>
+        page.waitForFunction(
+          (name) => {
+            const strict = (
+              window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
+            ).previewLms.strict;
+            return strict?.calls.some((c) => c.fn === name) ?? false;
+          },
+          fn,
+          { timeout: 10_000 },
+        );
       const launch = async () => {
         await page.goto(`${server.url}?package=${encodeURIComponent(file())}&launch=1`);
         const frame = await sco();
         await frame.waitForSelector('sg-app');
-        await page.waitForFunction(
-          (init) => {
-            const strict = (
-              window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
-            ).previewLms.strict;
-            return strict?.calls.some((c) => c.fn === init) ?? false;
-          },
-          names.init,
-          { timeout: 10_000 },
-        );
+        await calledLms(names.init);
         return frame;
       };
 
@@ -159,12 +162,7 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
         await decideOnce(frame);
         left = { heading: await heading(frame), state: '' };
         await frame.getByRole('button', { name: 'Save and exit' }).click();
-        await page.waitForFunction((finish) => {
-          const strict = (
-            window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
-          ).previewLms.strict;
-          return strict?.calls.some((c) => c.fn === finish) ?? false;
-        }, names.finish);
+        await calledLms(names.finish);
         const view = await lms();
         expect(view.violations).toEqual([]);
         expect(count(view, names.init)).toBe(1);
@@ -196,12 +194,7 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
 
       const finishRun = async (frame: Frame) => {
         await frame.getByRole('button', { name: 'Save and exit' }).click();
-        await page.waitForFunction((finish) => {
-          const strict = (
-            window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
-          ).previewLms.strict;
-          return strict?.calls.some((c) => c.fn === finish) ?? false;
-        }, names.finish);
+        await calledLms(names.finish);
         return lms();
       };
 
@@ -278,12 +271,7 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
         await decideOnce(frame);
         // Closed at once: whatever was still waiting for idle time is written before Terminate.
         await page.getByRole('button', { name: 'Close course (as the LMS would)' }).click();
-        await page.waitForFunction((finish) => {
-          const strict = (
-            window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
-          ).previewLms.strict;
-          return strict?.calls.some((c) => c.fn === finish) ?? false;
-        }, names.finish);
+        await calledLms(names.finish);
         const view = await lms();
         expect(count(view, names.finish)).toBe(1);
         expect(view.values['cmi.interactions.0.id']).toBeTruthy();
