@@ -57,6 +57,9 @@ export function renderReport(r: BenchResults): string {
   const timing = (key: string) => r.timings.find((t) => t.key === key);
   const floor = (version: '1.2' | '2004', which: 'throttled' | 'plain') =>
     median(timing(`bare-${version}`)?.[which].map((s) => s.firstRender) ?? []);
+  /** The floor less the time spent inside the LMS API (what the SCO itself costs). */
+  const floorNet = (version: '1.2' | '2004') =>
+    median(timing(`bare-${version}`)?.throttled.map((s) => s.firstRender - s.lmsMs) ?? []);
   /** The path floor: a bare SCO's time to a decision through as many views as the course's path. */
   const pathFloor = (version: '1.2' | '2004', which: 'throttled' | 'plain') =>
     median(timing(`path-${version}`)?.[which].map((s) => s.decision ?? NaN) ?? []);
@@ -69,11 +72,8 @@ export function renderReport(r: BenchResults): string {
     const decision = median(decisions);
     const f = floor(p.version, 'throttled');
     const module = r.modules.find((m) => m.file === p.file)?.run;
-    const floorNet = median(
-      timing(`bare-${p.version}`)?.throttled.map((s) => s.firstRender - s.lmsMs) ?? [],
-    );
     return {
-      floorNet,
+      floorNet: floorNet(p.version),
       p,
       render,
       decision,
@@ -204,7 +204,7 @@ export function renderReport(r: BenchResults): string {
       ms(median(t?.throttled.map((s) => s.lmsToLaunch + s.firstRender) ?? [])),
       '0',
       `${median(t?.throttled.map((s) => s.lmsCalls) ?? [])} · ${ms(median(t?.throttled.map((s) => s.lmsMs) ?? []))}`,
-      `${ms(median(t?.throttled.map((s) => s.firstRender - s.lmsMs) ?? []))} (1.00×)`,
+      `${ms(floorNet(version))} (1.00×)`,
       `${ms(floor(version, 'plain'))}`,
       '—',
     ];
@@ -216,9 +216,6 @@ export function renderReport(r: BenchResults): string {
     const render = median(throttled.map((s) => s.firstRender));
     const decision = median(decisions);
     const f = floor(version, 'throttled');
-    const floorNet = median(
-      timing(`bare-${version}`)?.throttled.map((s) => s.firstRender - s.lmsMs) ?? [],
-    );
     const net = median(throttled.map((s) => (s.decision ?? NaN) - s.lmsMs));
     const plainDecision = median(t?.plain.map((s) => s.decision ?? NaN) ?? []);
     return [
@@ -230,7 +227,7 @@ export function renderReport(r: BenchResults): string {
       ms(median(throttled.map((s) => s.lmsToLaunch + (s.decision ?? NaN)))),
       String(max(throttled.map((s) => s.clicks))),
       `${median(throttled.map((s) => s.lmsCalls))} · ${ms(median(throttled.map((s) => s.lmsMs)))}`,
-      `${ms(net)} (${ratio(net / floorNet)})`,
+      `${ms(net)} (${ratio(net / floorNet(version))})`,
       ms(median(t?.plain.map((s) => s.firstRender) ?? [])),
       `${ms(plainDecision)} (${ratio(plainDecision / floor(version, 'plain'))})`,
     ];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBarePackage } from '../../bench/lib/bare.ts';
 import { timedLaunch, type LaunchTiming } from '../../bench/lib/browser.ts';
+import type { ProbeMode } from '../../bench/lib/instrument.ts';
 import { loadCourse } from '../../scorm/package/build.ts';
 import { startPackageRig, type PackageRig } from '../scorm/support/rig.ts';
 
@@ -29,7 +30,7 @@ describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
 
   afterAll(() => rig?.close());
 
-  const launch = (which: keyof typeof files, mode: 'course' | 'bare' | 'path') =>
+  const launch = (which: keyof typeof files, mode: ProbeMode) =>
     timedLaunch(rig.browser, rig.server.url, files[which], mode, 1);
 
   it('the floor: Initialize, then its heading; no clicks', async () => {

@@ -93,7 +93,6 @@ describe('forced colours (Windows high contrast)', () => {
     const start = button(element, 'Start');
     // The green of a primary button is gone: its background is the system's page colour.
     expect(getComputedStyle(start).backgroundColor).toBe(canvasColour());
-    expect(canvasColour()).not.toBe('rgb(0, 112, 60)');
   });
 
   it('keeps an edge on every button, tag and panel, through the module list, module start and a decision with its feedback', async () => {
