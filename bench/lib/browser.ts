@@ -36,6 +36,11 @@ export interface LaunchTiming {
   /** ms from the LMS page's own navigation start to the launch of the frame. */
   readonly lmsToLaunch: number;
   readonly clicks: number;
+  /**
+   * ms from each click to the next click, the last to the decision: how long each view took to
+   * answer a click with its own next control, usable (at least a frame).
+   */
+  readonly answers: number[];
   /** LMS API calls made, and ms spent inside them, from the launch to the last mark. */
   readonly lmsCalls: number;
   readonly lmsMs: number;
@@ -82,6 +87,9 @@ export async function timedLaunch(
       decision: result.marks.decision ?? null,
       lmsToLaunch: result.frameOrigin - result.topOrigin,
       clicks: result.path.length,
+      answers: result.clickedAt.map(
+        (at, i) => (result.clickedAt[i + 1] ?? result.marks.decision ?? at) - at,
+      ),
       lmsCalls: (result.lms.atDecision ?? result.lms.atFirstRender)?.calls ?? 0,
       lmsMs: (result.lms.atDecision ?? result.lms.atFirstRender)?.ms ?? 0,
       lmsCallsAtFirstRender: result.lms.atFirstRender?.calls ?? 0,

@@ -28,6 +28,8 @@ export interface ProbeResult {
     atDecision?: { calls: number; ms: number };
   };
   readonly path: string[];
+  /** When each of `path`'s clicks was made (same clock as the marks). */
+  readonly clickedAt: number[];
   readonly done: boolean;
   readonly error: string;
   /** The frame's and the LMS page's time origins (epoch ms). */
@@ -43,6 +45,7 @@ export function probe(mode: ProbeMode): void {
     marks: {} as { firstRender?: number; decision?: number },
     lms: { calls: 0, ms: 0 } as ProbeResult['lms'],
     path: [] as string[],
+    clickedAt: [] as number[],
     done: false,
     error: '',
   };
@@ -89,6 +92,7 @@ export function probe(mode: ProbeMode): void {
   };
   const click = (el: HTMLElement, what: string) => {
     state.path.push(what);
+    state.clickedAt.push(performance.now());
     el.click();
   };
   const finish = (error = '') => {

@@ -49,6 +49,12 @@ describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
     for (const run of [path, sco]) {
       expect(run.decision).not.toBeNull();
       expect(run.decision!).toBeGreaterThan(run.firstRender);
+      // One answer per click, each waiting at least for the next view, all of them after the
+      // first render: the report's split of the way to the decision.
+      expect(run.answers).toHaveLength(run.clicks);
+      for (const answer of run.answers) expect(answer).toBeGreaterThan(0);
+      const clicked = run.answers.reduce((sum, answer) => sum + answer, 0);
+      expect(run.decision! - clicked).toBeGreaterThanOrEqual(run.firstRender);
     }
   }, 30_000);
 
