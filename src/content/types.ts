@@ -51,8 +51,12 @@ export interface SourceReview {
   /** The review's name as published. */
   readonly name: string;
   readonly board: string;
-  /** As the source gives it: `2017`, `2017-05`, `2017-05-12`, or `not stated in the source`. */
-  readonly published: string;
+  /**
+   * When it was published, as learners read it: "2017", "May 2017" or "12 May 2017". Absent where
+   * the source gives no date.
+   */
+  readonly published?: string;
+  /** How to find it: the link's text when there is a `url`, else said in words. */
   readonly linkText: string;
   readonly url?: string;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse, type ContentText } from '../../src/content/compile.ts';
 import { formatDiagnostic } from '../../src/content/diagnostics.ts';
+import { publishedLabel } from '../../src/content/link.ts';
 import { compileCourseDirectory } from '../../src/content/load.ts';
 
 const broken = 'tests/content/fixtures/broken';
@@ -68,6 +69,7 @@ describe('content compiler', () => {
     'flag-never-set',
     'unknown-step-type',
     'yaml-syntax',
+    'impossible-date',
   ];
 
   it.each(moduleFixtures)('reports %s at the marked line of the module file, and fails', (name) => {
@@ -82,6 +84,18 @@ describe('content compiler', () => {
     });
     expect(hit?.fix.length).toBeGreaterThan(5);
     expect(result.course).toBeUndefined();
+  });
+
+  it("gives a review's publication date as learners read it, and nothing where the source has none", () => {
+    expect(publishedLabel('2018')).toBe('2018');
+    expect(publishedLabel('2009-05')).toBe('May 2009');
+    expect(publishedLabel('2019-07-11')).toBe('11 July 2019');
+    expect(publishedLabel('2020-02-29')).toBe('29 February 2020');
+    expect(publishedLabel('not stated in the source')).toBe('');
+    for (const impossible of ['2019-02-29', '2019-13', '2019-00-10', '2019-04-31', 'May 2019'])
+      expect(publishedLabel(impossible), impossible).toBeUndefined();
+    const sample = compileCourseDirectory('tests/content/fixtures/valid').course?.modules[0];
+    expect(sample?.source.published).toBe('May 2020');
   });
 
   it('reports a level that names an unknown module in the course file, suggesting the near miss', () => {

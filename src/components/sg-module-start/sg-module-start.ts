@@ -6,6 +6,7 @@ import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { SgLeaveModuleEvent } from '../events/sg-leave-module.ts';
 import { focusHeading } from '../shared/focus.ts';
+import { citeSource } from '../shared/source.ts';
 import { supportSignposting } from '../shared/support.ts';
 
 /**
@@ -52,13 +53,13 @@ export class SgModuleStart extends LitElement {
         <dd>About ${module.durationMinutes} minutes. There is no time limit.</dd>
         <dt>Source review</dt>
         <dd>
-          ${source.name}, ${source.board} (published ${source.published}).
+          ${citeSource(source)}.
           ${
             source.url
               ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer"
                   >${source.linkText} (opens in a new tab)</a
                 >`
-              : html`Find it on the ${source.linkText}.`
+              : html`Where to find it: ${source.linkText}.`
           }
         </dd>
       </dl>

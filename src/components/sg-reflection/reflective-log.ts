@@ -1,4 +1,5 @@
 import type { Module } from '../../content/types.ts';
+import { citeSource } from '../shared/source.ts';
 
 /** What the learner wrote for one module: kept on their device only, never sent to the LMS. */
 export interface ReflectionAnswers {
@@ -68,7 +69,7 @@ export function reflectiveLogText(
     `Date: ${date}`,
     `Course: ${courseTitle} (${levelTitle})`,
     `Module: ${module.title}`,
-    `Source review: ${source.name}, ${source.board} (published ${source.published})${source.url ? `, ${source.url}` : ''}`,
+    `Source review: ${citeSource(source)}${source.url ? `, ${source.url}` : ''}`,
     '',
     block('What I learned', answers.learned),
     block('What I will do differently', answers.differently),

@@ -5,6 +5,7 @@ import type { Module } from '../../content/types.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { focusHeading } from '../shared/focus.ts';
+import { citeSource } from '../shared/source.ts';
 import {
   emptyAnswers,
   loadReflection,
@@ -137,9 +138,7 @@ export class SgReflection extends LitElement {
           <dt>Module</dt>
           <dd>${module.title}</dd>
           <dt>Source review</dt>
-          <dd>
-            ${module.source.name}, ${module.source.board} (published ${module.source.published})
-          </dd>
+          <dd>${citeSource(module.source)}</dd>
           <dt>What I learned</dt>
           <dd class="answer">${this.answers.learned || '(not answered)'}</dd>
           <dt>What I will do differently</dt>

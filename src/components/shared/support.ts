@@ -1,20 +1,25 @@
 import { html } from 'lit';
 
 /**
- * Where to get support, shown with every content note (docs: content.md, "Care for the learner").
+ * Where to get support, shown after every module's content note (docs: content.md, "Care for the
+ * learner"). It is the one place the standard support is written, so every module gives the same,
+ * and a content note adds only what is particular to its module (docs/authoring.md).
  * Plain text, no links: the course sends nothing to other origins and must work inside an LMS.
  */
 export const supportSignposting = html`
+  <h3>Support</h3>
   <p>
-    If this brings up difficult feelings or memories, you can pause at any time with “Save and
-    exit”; your place is kept. Talk to your manager or your designated safeguarding lead (DSL).
+    If it affects you, you can stop. You can pause at any time with “Save and exit”, and your place
+    is kept.
   </p>
   <ul>
+    <li>Talk to your manager or your organisation’s designated safeguarding lead (DSL).</li>
+    <li>Use your organisation’s employee or volunteer support service, if it has one.</li>
     <li>
-      If you are worried about a child now, follow your organisation’s procedure and speak to your
-      DSL.
+      If you are worried about a child, follow your organisation’s procedure and speak to your DSL.
+      The NSPCC (National Society for the Prevention of Cruelty to Children) Helpline is on
+      <strong>0808 800 5000</strong>.
     </li>
-    <li>NSPCC Helpline: <strong>0808 800 5000</strong>.</li>
     <li>If a child is in immediate danger, call <strong>999</strong>.</li>
   </ul>
 `;
@@ -22,7 +27,8 @@ export const supportSignposting = html`
 /** The short version for the footer of every page. */
 export const supportFooter = html`
   <p>
-    Need support? Talk to your manager or designated safeguarding lead (DSL). NSPCC Helpline:
-    <strong>0808 800 5000</strong>. If a child is in immediate danger, call <strong>999</strong>.
+    Need support? Talk to your manager or designated safeguarding lead (DSL). NSPCC (National
+    Society for the Prevention of Cruelty to Children) Helpline: <strong>0808 800 5000</strong>. If
+    a child is in immediate danger, call <strong>999</strong>.
   </p>
 `;

@@ -27,16 +27,32 @@ describe('<sg-module-start>', () => {
     expect(page).toContain('This module helps you to: Notice the sibling.');
     expect(page).not.toContain('Revisit a judgement.'); // an Advanced outcome
     expect(page).toContain('About 20 minutes. There is no time limit.');
-    expect(page).toContain('Sample review, Sample board (published 2020-05)');
-    expect(page).toContain('Sample board website');
+    expect(page).toContain('Sample review, Sample board, published May 2020.');
+    expect(page).toContain('Where to find it: Sample board website.');
     await expectNoAxeViolations();
+  });
+
+  it('links the review where it has an address, and gives no date the source does not give', async () => {
+    const { published: _, ...undated } = module.source;
+    const linked = { ...undated, url: 'https://example.org/review', linkText: 'The board’s page' };
+    const el = await mount('sg-module-start', { module: { ...module, source: linked }, level });
+    const summary = text(deepQuery(el, 'dl.summary'));
+    expect(summary).toContain('Sample review, Sample board.');
+    expect(summary).not.toContain('published');
+    expect(summary).not.toContain('Where to find it');
+    const link = deepQuery(el, 'dl.summary a') as HTMLAnchorElement;
+    expect(link.href).toBe('https://example.org/review');
+    expect(text(link)).toBe('The board’s page (opens in a new tab)');
   });
 
   it('gives a content note with where to get support, and the reconstruction notice', async () => {
     const el = await mount('sg-module-start', { module, level });
     const note = text(deepQuery(el, '.warning'));
     expect(note).toContain('This module describes harm to a child.');
-    expect(note).toContain('NSPCC Helpline: 0808 800 5000');
+    expect(text(deepQuery(el, '.warning h3'))).toBe('Support');
+    // Once: the standard support is written in one place, after the module's own note.
+    expect(note.match(/0808 800 5000/g)).toHaveLength(1);
+    expect(note).toContain('Cruelty to Children) Helpline is on 0808 800 5000');
     expect(note).toContain('call 999');
     expect(note).toContain('designated safeguarding lead (DSL)');
     expect(text(deepQuery(el, '.inset'))).toContain('The names of workers are invented.');

@@ -80,7 +80,7 @@ describe('<sg-reflection>', () => {
     expect(clicks[0]?.download).toBe('reflective-log-sample.txt');
     const log = await made[0]!.text();
     expect(log).toContain('Module: Sample module');
-    expect(log).toContain('Source review: Sample review, Sample board (published 2020-05)');
+    expect(log).toContain('Source review: Sample review, Sample board, published May 2020');
     expect(log).toContain('What I learned\nThink sibling');
     expect(log).toContain('How do you record siblings?\n(not answered)');
     expect(log).toMatch(/Date: \d{1,2} \w+ \d{4}/);

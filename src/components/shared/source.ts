@@ -1,0 +1,14 @@
+import type { SourceReview } from '../../content/types.ts';
+
+/**
+ * A module's review as the course cites it wherever it names it (module start, reflective log):
+ * "Child H review, Cambridgeshire LSCB, published May 2017", without the date where the source
+ * gives none.
+ */
+export function citeSource(source: SourceReview): string {
+  return [
+    source.name,
+    source.board,
+    ...(source.published ? [`published ${source.published}`] : []),
+  ].join(', ');
+}
