@@ -96,8 +96,8 @@ export class SgQuizResults extends LitElement {
               </ul>
               <h2>What to revisit</h2>
               <p>
-                Look again at the module “${module.title}”: its scenario and what
-                ${module.source.name} found.
+                Look again at the module “${module.title}”: its scenario, and the review findings it
+                shows.
               </p>`
           : nothing
       }

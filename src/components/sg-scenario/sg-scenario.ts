@@ -105,10 +105,16 @@ export class SgScenario extends LitElement {
     }
   }
 
+  /**
+   * A reveal is headed as what the review found: by its own title where that says so already
+   * ("What the reviews found: …", "What happened, and what the review found"), else by its title
+   * after "What the review found:".
+   */
   private heading(step: Step): string {
     if (step.type !== 'reveal') return step.title;
-    const found = 'What the review found';
-    return step.title.toLowerCase() === found.toLowerCase() ? found : `${found}: ${step.title}`;
+    return /\breviews? found\b/i.test(step.title)
+      ? step.title
+      : `What the review found: ${step.title}`;
   }
 
   private renderStep(step: Step) {

@@ -59,7 +59,9 @@ describe('<sg-quiz-results>', () => {
     const missed = deepQueryAll(el, 'ul li').map(text);
     expect(missed).toHaveLength(3);
     expect(missed).not.toContain('Think sibling.');
-    expect(text(el)).toContain('Look again at the module “Sample module”');
+    expect(text(el)).toContain(
+      'Look again at the module “Sample module”: its scenario, and the review findings it shows.',
+    );
     expect(text(el)).toContain('You have 1 attempt left.');
     await expectNoAxeViolations();
     const seen = recordEvents(el, ALL_EVENTS);

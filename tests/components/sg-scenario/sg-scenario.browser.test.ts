@@ -140,6 +140,26 @@ describe('<sg-scenario>', () => {
     await expectNoAxeViolations();
   });
 
+  it.each([
+    ['Siblings and records', 'What the review found: Siblings and records'],
+    ['What the review found: siblings', 'What the review found: siblings'],
+    ['What the reviews found: two boards', 'What the reviews found: two boards'],
+    ['What happened, and what the review found', 'What happened, and what the review found'],
+  ])('says once that a reveal is what the review found (title “%s”)', async (title, shown) => {
+    const steps = module.scenario.steps.map((s) => (s.type === 'reveal' ? { ...s, title } : s));
+    const titled: Module = { ...module, scenario: { ...module.scenario, steps } };
+    const atReveal = await mount('sg-scenario', {
+      module: titled,
+      progress: at(2, { choices: [1, -1] }),
+    });
+    expect(text(deepQuery(atReveal, 'h1'))).toBe(`Sample module: scenario ${shown}`);
+    const after = await mount('sg-scenario', {
+      module: titled,
+      progress: at(3, { choices: [1, -1] }),
+    });
+    expect(deepQueryAll(after, '.timeline ol li').map(text)[2]).toBe(shown);
+  });
+
   it('shows an ending with its debrief, and the way on to the quiz', async () => {
     const el = await scenario(at(4, { choices: [0, -1], flags: 1 }), { hasQuiz: true });
     expect(text(deepQuery(el, 'h1'))).toContain('The whole family seen');
