@@ -180,7 +180,7 @@ describe('a whole level by keyboard', () => {
     await press('Save and exit');
     expect(focusedText()).toBe('Your progress is saved');
     expect(text(deepQuery(document.body, 'main'))).toContain(
-      'Your progress is saved. You can close this window.',
+      'Your progress is saved You can close this window.',
     );
     document.body.replaceChildren();
 

@@ -168,10 +168,7 @@ export class SgApp extends LitElement {
         .course=${course}
         message=${this.levelError}
       ></sg-level-chooser>`;
-    if (this.screen === 'exited')
-      return html`<h1 tabindex="-1" data-focus>Your progress is saved</h1>
-        <p class="lead">Your progress is saved. You can close this window.</p>
-        <p>When you come back, you can carry on from where you left off.</p>`;
+    if (this.screen === 'exited') return this.renderExited();
     if (this.screen === 'resume') return this.renderResume(content, state);
     const index = state.current;
     const module = index === null ? undefined : content.modules[index];
@@ -231,6 +228,16 @@ export class SgApp extends LitElement {
           ?reviewing=${progress.phase === 'done'}
         ></sg-reflection>`;
     }
+  }
+
+  /** After "Save and exit": saved, or (while saving fails) not, beside the banner that says why. */
+  private renderExited() {
+    if (!this.health.ok)
+      return html`<h1 tabindex="-1" data-focus>Your progress could not be saved</h1>
+        <p class="lead">The message above says what this means for your place in the course.</p>`;
+    return html`<h1 tabindex="-1" data-focus>Your progress is saved</h1>
+      <p class="lead">You can close this window.</p>
+      <p>When you come back, you can carry on from where you left off.</p>`;
   }
 
   private renderResume(content: LevelContent, state: LearnerState) {

@@ -135,8 +135,21 @@ describe('<sg-app>', () => {
     await click(element, 'Save and exit');
     expect(session.finished).toBe(1);
     expect(text(deepActiveElement())).toBe('Your progress is saved');
-    expect(text(element)).toContain('Your progress is saved. You can close this window.');
+    expect(text(element)).toContain('Your progress is saved You can close this window.');
     expect(deepQueryAll(element, 'button').map(text)).not.toContain('Save and exit');
+  });
+
+  it('after Save and exit, does not say the progress is saved while saving fails', async () => {
+    const session = memorySession();
+    const element = await app({ level: 'foundation', session });
+    session.setHealth({ ok: false, message: 'Saving to the LMS failed.' });
+    await click(element, 'Save and exit');
+    expect(text(deepActiveElement())).toBe('Your progress could not be saved');
+    expect(text(element)).not.toContain('Your progress is saved');
+    expect(text(deepQuery(element, '.banner'))).toContain('Saving to the LMS failed.');
+    session.setHealth({ ok: true });
+    await settled(element);
+    expect(text(deepQuery(element, 'main h1'))).toBe('Your progress is saved');
   });
 
   it('lets the learner step back to the module list from a scenario and come back to the same step', async () => {
