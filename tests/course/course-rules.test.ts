@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileCourseDirectory } from '../../src/content/load.ts';
+import { citeSource } from '../../src/components/shared/source.ts';
 import { levelContent, questionBank } from '../../src/engine/index.ts';
 
 /**
@@ -43,6 +44,38 @@ describe('care for learners', () => {
       if (reconstructed) expect(module.reconstruction?.text.length ?? 0).toBeGreaterThan(40);
     },
   );
+});
+
+describe('text as learners read it', () => {
+  it.each((course?.modules ?? []).map((m) => [m.id, m]))(
+    '%s: its source review reads as one citation, saying "published" at most once',
+    (_, module) => {
+      // The module start composes "name, board, published <date>." from three fields.
+      expect(citeSource(module.source).match(/\bpublished\b/gi)?.length ?? 0).toBeLessThanOrEqual(
+        1,
+      );
+    },
+  );
+
+  it('repeats no word by mistake ("the the"), anywhere in the course', () => {
+    const texts: [where: string, text: string][] = [];
+    const collect = (where: string, value: unknown) => {
+      if (typeof value === 'string') texts.push([where, value]);
+      else if (Array.isArray(value)) value.forEach((v, i) => collect(`${where}[${i}]`, v));
+      else if (value && typeof value === 'object')
+        for (const [key, v] of Object.entries(value))
+          if (key !== 'html') collect(`${where}.${key}`, v);
+    };
+    collect('course', course);
+    const meant = new Set(['had had', 'that that']);
+    const doubled = texts.flatMap(([where, text]) =>
+      [...text.matchAll(/\b([a-z]+)\s+\1\b/gi)]
+        .filter((m) => !meant.has(m[0].toLowerCase().replace(/\s+/, ' ')))
+        .map((m) => `${where}: …${text.slice(Math.max(0, m.index - 20), m.index + 30)}…`),
+    );
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(doubled).toEqual([]);
+  });
 });
 
 /** Thematic modules teach across reviews in shorter scenarios; every other module is a case. */
