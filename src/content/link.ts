@@ -2,6 +2,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.ts';
 import type { RawCourse, RawFlags, RawModule, RawNext, RawQuestion, RawStep } from './raw.ts';
 import type { ContentPath, SourceFile } from './source-file.ts';
+import { checkWording } from './wording.ts';
 import type {
   ChoiceOption,
   Course,
@@ -55,6 +56,7 @@ export function linkCourse(input: LinkInput): LinkResult {
     }
     moduleFileById.set(rawModule.id, moduleFile);
     modules.push(linkModule(moduleFile, rawModule, diagnostics));
+    checkWording(moduleFile, rawModule, diagnostics);
   }
 
   const knownModules = new Set([...moduleFileById.keys(), ...input.brokenModuleIds]);

@@ -110,6 +110,24 @@ describe('content compiler', () => {
     expect(hit?.fix).toBe('did you mean "broken"?');
   });
 
+  it('warns, at the line, about wording that reads wrongly on the page, without failing the build', () => {
+    const module = read('wording.yaml');
+    const result = compileCourse(read('course.yaml'), [module]);
+    expect(result.course).toBeDefined();
+    expect(result.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+    expect(result.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [
+        markedLines(module)[0],
+        'the source\'s board says "published", and the course adds "published <date>" after it',
+      ],
+      [
+        markedLines(module)[1],
+        'the content note repeats the standard support (helpline, 999), which the course shows after every content note',
+      ],
+      [markedLines(module)[2], '"the the": the same word twice'],
+    ]);
+  });
+
   it('warns about a module no level uses, without failing the build', () => {
     const spare = read('unused-module.yaml');
     const result = compileCourse(read('course.yaml'), [read('valid-base.yaml'), spare]);

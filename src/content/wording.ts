@@ -1,0 +1,58 @@
+import type { Diagnostic } from './diagnostics.ts';
+import type { RawModule } from './raw.ts';
+import type { ContentPath, SourceFile } from './source-file.ts';
+
+/** Doubled words that are meant ("She had had a social worker…"). */
+const MEANT_TWICE = new Set(['had had', 'that that']);
+
+/**
+ * Wording checks, as warnings (they never stop a build): what a schema cannot see and what reads
+ * wrongly once the course composes an author's text into a page.
+ * - a word typed twice ("the the"), in any text a learner reads;
+ * - a content note that repeats the standard support, which the module start adds after every
+ *   content note (src/components/shared/support.ts): the learner would read it twice;
+ * - a source whose name or board says "published" when the course adds "published <date>".
+ */
+export function checkWording(file: SourceFile, raw: RawModule, out: Diagnostic[]): void {
+  const warn = (path: ContentPath, message: string, fix: string) =>
+    out.push(file.diagnostic(path, message, fix, 'warning'));
+
+  for (const [path, text] of learnerText(raw)) {
+    for (const match of text.matchAll(/\b([a-z]+)\s+\1\b/gi)) {
+      const twice = match[0].toLowerCase().replace(/\s+/, ' ');
+      if (!MEANT_TWICE.has(twice)) warn(path, `"${twice}": the same word twice`, 'remove one');
+    }
+  }
+
+  if (/0808\s*800\s*5000|\b999\b/.test(raw['content-note'])) {
+    warn(
+      ['content-note'],
+      'the content note repeats the standard support (helpline, 999), which the course shows after every content note',
+      'keep only what is particular to this module, e.g. "your GP can help"',
+    );
+  }
+
+  const dated = !/^not stated/.test(String(raw.source.published));
+  for (const key of ['name', 'board'] as const) {
+    if (dated && /\bpublished\b/i.test(raw.source[key])) {
+      warn(
+        ['source', key],
+        `the source's ${key} says "published", and the course adds "published <date>" after it`,
+        'leave the date to "published:"',
+      );
+    }
+  }
+}
+
+/** Every string in a module a learner may read, with where it is; the source check's quotes aside. */
+function learnerText(raw: RawModule): [ContentPath, string][] {
+  const found: [ContentPath, string][] = [];
+  const walk = (path: ContentPath, value: unknown) => {
+    if (typeof value === 'string') found.push([path, value]);
+    else if (Array.isArray(value)) value.forEach((v, i) => walk([...path, i], v));
+    else if (value && typeof value === 'object')
+      for (const [key, v] of Object.entries(value)) walk([...path, key], v);
+  };
+  for (const [key, value] of Object.entries(raw)) if (key !== 'facts') walk([key], value);
+  return found;
+}
