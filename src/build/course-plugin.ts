@@ -65,10 +65,13 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
           `Saved state can exceed SCORM 1.2's suspend_data limit:\n${formatStateBudgets(budgets)}\nShorten the levels named, or split them.`,
         );
       }
+      // Warnings on every dev-server load (a training lead previewing an edit sees them at once),
+      // once per build.
+      const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+      if (warnings.length > 0 && (!isBuild || !reported))
+        this.warn(`Content warnings:\n${formatDiagnostics(warnings)}`);
       if (isBuild && !reported) {
         reported = true;
-        const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
-        if (warnings.length > 0) this.warn(`Content warnings:\n${formatDiagnostics(warnings)}`);
         this.info(
           `Course "${result.course.title}" ${result.course.version} compiled.\n${formatStateBudgets(budgets)}`,
         );

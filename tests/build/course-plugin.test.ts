@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { build, createServer, type ViteDevServer } from 'vite';
+import { build, createLogger, createServer, type ViteDevServer } from 'vite';
 import { coursePlugin } from '../../src/build/course-plugin.ts';
 
 /** A throwaway project: the valid fixture course and an entry that imports the compiled course. */
@@ -90,5 +90,29 @@ describe('course plugin', () => {
     await expect.poll(() => sent, { timeout: 5000 }).toContainEqual({ type: 'full-reload' });
     const after = await server.transformRequest('virtual:course');
     expect(after?.code).toContain('Edited course');
+  });
+
+  it('shows content warnings in the dev server each time the content is loaded', async () => {
+    const root = scratchProject();
+    roots.push(root);
+    const modulePath = join(root, 'course', 'modules', 'sample.yaml');
+    writeFileSync(
+      modulePath,
+      readFileSync(modulePath, 'utf8').replace('content-note:', 'content-note: Call 999. #'),
+    );
+    const warnings: string[] = [];
+    const logger = createLogger('silent');
+    logger.warn = (message) => void warnings.push(message);
+    server = await createServer({
+      root,
+      customLogger: logger,
+      configFile: false,
+      server: { port: 0, strictPort: false },
+      plugins: [coursePlugin({ dir: join(root, 'course') })],
+    });
+    await server.transformRequest('virtual:course');
+    expect(warnings.join('\n')).toMatch(
+      /course\/modules\/sample\.yaml:\d+:\d+ {2}warning: the content note repeats the standard support/,
+    );
   });
 });
