@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import course from 'virtual:course';
 import '../../src/components/sg-module-start/sg-module-start.ts';
 import '../../src/components/sg-question/sg-question.ts';
+import '../../src/components/sg-reflection/sg-reflection.ts';
 import '../../src/components/sg-scenario/sg-scenario.ts';
 import type { Question } from '../../src/content/types.ts';
 import type { Answer } from '../../src/engine/index.ts';
@@ -11,7 +12,7 @@ import { axeViolations, deepQuery, mount, text } from '../components/helpers.ts'
 /**
  * The real course's text in the real views, every piece of it: each module's start page, every
  * scenario step (each decision before choosing and after each option), every quiz question before
- * and after an answer. The component tests check the views with a small fixture; this checks that
+ * and after an answer, and the reflection. The component tests check the views with a small fixture; this checks that
  * what authors wrote (Markdown, headings, lists, links, lengths) still makes pages with a heading
  * and no axe (WCAG 2.2 A/AA) violations.
  */
@@ -68,12 +69,21 @@ describe('the course in course/, page by page (axe)', () => {
       await check(`question ${question.id}, answered`, await mount('sg-question', answered));
     }
 
+    const reflection = {
+      module,
+      courseId: course.id,
+      courseTitle: course.title,
+      levelId: level.id,
+      levelTitle: level.title,
+    };
+    await check('reflection', await mount('sg-reflection', reflection));
+
     const options = module.scenario.steps.reduce(
       (n, s) => n + (s.type === 'decision' ? s.options.length : 0),
       0,
     );
     expect(pages).toHaveLength(
-      1 + module.scenario.steps.length + options + 2 * module.questions.length,
+      2 + module.scenario.steps.length + options + 2 * module.questions.length,
     );
     expect(pages.filter(([, problems]) => problems.length > 0)).toEqual([]);
   });
