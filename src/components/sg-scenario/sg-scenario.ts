@@ -59,7 +59,7 @@ export class SgScenario extends LitElement {
       <div class="layout">
         <div>
           <h1 tabindex="-1" data-focus>
-            <span class="caption">${module.title}: scenario</span> ${this.heading(step)}
+            <span class="caption">${module.title}</span> ${this.heading(step)}
           </h1>
           ${
             step.reconstructed

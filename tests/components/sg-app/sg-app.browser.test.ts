@@ -122,7 +122,7 @@ describe('<sg-app>', () => {
     await click(element, 'Start');
     expect(text(deepActiveElement())).toBe('Module Sample module');
     await click(element, 'Start the scenario');
-    expect(text(deepActiveElement())).toBe('Sample module: scenario A referral');
+    expect(text(deepActiveElement())).toBe('Sample module A referral');
     await click(element, 'Continue');
     expect(deepActiveElement()?.tagName).toBe('H1');
     expect(text(deepActiveElement())).toContain('Decision');

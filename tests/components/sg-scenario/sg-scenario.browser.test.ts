@@ -135,7 +135,7 @@ describe('<sg-scenario>', () => {
 
   it('titles a reveal “What the review found”', async () => {
     const el = await scenario(at(2, { choices: [1, -1] }));
-    expect(text(deepQuery(el, 'h1'))).toBe('Sample module: scenario What the review found');
+    expect(text(deepQuery(el, 'h1'))).toBe('Sample module What the review found');
     expect(text(el)).toContain('Think sibling.');
     await expectNoAxeViolations();
   });
@@ -152,7 +152,7 @@ describe('<sg-scenario>', () => {
       module: titled,
       progress: at(2, { choices: [1, -1] }),
     });
-    expect(text(deepQuery(atReveal, 'h1'))).toBe(`Sample module: scenario ${shown}`);
+    expect(text(deepQuery(atReveal, 'h1'))).toBe(`Sample module ${shown}`);
     const after = await mount('sg-scenario', {
       module: titled,
       progress: at(3, { choices: [1, -1] }),
