@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostics.ts';
+import { publishedLabel } from './published.ts';
 import type { RawModule } from './raw.ts';
 import type { ContentPath, SourceFile } from './source-file.ts';
 
@@ -32,7 +33,7 @@ export function checkWording(file: SourceFile, raw: RawModule, out: Diagnostic[]
     );
   }
 
-  const dated = !/^not stated/.test(String(raw.source.published));
+  const dated = !!publishedLabel(String(raw.source.published));
   for (const key of ['name', 'board'] as const) {
     if (dated && /\bpublished\b/i.test(raw.source[key])) {
       warn(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse, type ContentText } from '../../src/content/compile.ts';
 import { formatDiagnostic } from '../../src/content/diagnostics.ts';
-import { publishedLabel } from '../../src/content/link.ts';
+import { publishedLabel } from '../../src/content/published.ts';
 import { compileCourseDirectory } from '../../src/content/load.ts';
 
 const broken = 'tests/content/fixtures/broken';

@@ -1,9 +1,9 @@
 import type { SourceReview } from '../../content/types.ts';
 
 /**
- * A module's review as the course cites it wherever it names it (module start, reflective log):
- * "Child H review, Cambridgeshire LSCB, published May 2017", without the date where the source
- * gives none.
+ * A module's review as the course cites it wherever it names it (module start, reflection,
+ * reflective log): "<name>, <board>, published May 2017", without the date where the source gives
+ * none.
  */
 export function citeSource(source: SourceReview): string {
   return [
