@@ -16,6 +16,12 @@ function scratchProject(): string {
   return root;
 }
 
+/** Replaces `from` with `to` in the scratch project's one module file. */
+function editSampleModule(root: string, from: string, to: string) {
+  const path = join(root, 'course', 'modules', 'sample.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+}
+
 const roots: string[] = [];
 let server: ViteDevServer | undefined;
 afterEach(async () => {
@@ -51,11 +57,7 @@ describe('course plugin', () => {
   it('fails the build on a content error, naming file, line and fix', async () => {
     const root = scratchProject();
     roots.push(root);
-    const modulePath = join(root, 'course', 'modules', 'sample.yaml');
-    writeFileSync(
-      modulePath,
-      readFileSync(modulePath, 'utf8').replace('next: finding', 'next: fnding'),
-    );
+    editSampleModule(root, 'next: finding', 'next: fnding');
     await expect(buildProject(root)).rejects.toThrow(
       /course\/modules\/sample\.yaml:\d+:\d+ {2}next step "fnding" does not exist {2}\(did you mean "finding"\?\)/,
     );
@@ -95,11 +97,7 @@ describe('course plugin', () => {
   it('shows content warnings in the dev server each time the content is loaded', async () => {
     const root = scratchProject();
     roots.push(root);
-    const modulePath = join(root, 'course', 'modules', 'sample.yaml');
-    writeFileSync(
-      modulePath,
-      readFileSync(modulePath, 'utf8').replace('content-note:', 'content-note: Call 999. #'),
-    );
+    editSampleModule(root, 'content-note:', 'content-note: Call 999. #');
     const warnings: string[] = [];
     const logger = createLogger('silent');
     logger.warn = (message) => void warnings.push(message);
