@@ -23,10 +23,25 @@ function chosenLevel(): string {
   return new URLSearchParams(window.location.search).get('level') ?? '';
 }
 
+/**
+ * The dev server only (`npm run dev`; never in a build): `?module=…&step=…` opens that scenario
+ * step at once, so an author can look at the step they just edited without clicking through.
+ */
+function preview(): { module: string; step: string } | undefined {
+  if (!import.meta.env.DEV) return undefined;
+  const params = new URLSearchParams(window.location.search);
+  const module = params.get('module');
+  const step = params.get('step');
+  return module && step ? { module, step } : undefined;
+}
+
 const app = document.querySelector('sg-app');
 if (app) {
   const level = chosenLevel();
-  if (course.levels.some((l) => l.id === level)) {
+  const previewing = preview();
+  // A preview is not progress: no session, so nothing is saved or reported.
+  if (previewing) app.preview = previewing;
+  else if (course.levels.some((l) => l.id === level)) {
     const session = connectSession(course.id, level);
     app.session = session;
     window.addEventListener('pagehide', () => session.finish());

@@ -2,7 +2,7 @@
  * The course engine: pure TypeScript, no DOM, Lit, LMS or clock (a lint rule keeps it so).
  * Views send it learner events; the LMS adapter carries out the effects it returns.
  */
-export { initialState, levelContent, decisionSteps, PHASES } from './state.ts';
+export { initialState, levelContent, decisionSteps, previewState, PHASES } from './state.ts';
 export type {
   Answer,
   LearnerState,

@@ -123,3 +123,29 @@ export function initialState(content: LevelContent, seed: number): LearnerState 
     modules: content.modules.map(freshModule),
   };
 }
+
+/**
+ * A fresh state with one module open at one step of its scenario, no choices made: how an author
+ * previewing an edit gets straight to the step they changed (the dev server's
+ * `?module=…&step=…`). Undefined when the level has no such module, or the module no such step.
+ */
+export function previewState(
+  content: LevelContent,
+  seed: number,
+  moduleId: string,
+  stepId: string,
+): LearnerState | undefined {
+  const index = content.modules.findIndex((m) => m.id === moduleId);
+  const steps = content.modules[index]?.scenario.stepIndex;
+  // Own keys only: a step id comes from the address bar ("constructor" is no step).
+  const step = steps && Object.hasOwn(steps, stepId) ? steps[stepId] : undefined;
+  if (step === undefined) return undefined;
+  const state = initialState(content, seed);
+  return {
+    ...state,
+    current: index,
+    modules: state.modules.map((m, i) =>
+      i === index ? { ...m, phase: 'scenario', scenario: { ...m.scenario, step } } : m,
+    ),
+  };
+}

@@ -3,6 +3,7 @@ import {
   drawQuestions,
   initialState,
   levelContent,
+  previewState,
   transition,
   type Answer,
   type LearnerEvent,
@@ -325,5 +326,23 @@ describe('engine: question draw', () => {
             .join(),
         );
     expect(draws.size).toBeGreaterThan(3);
+  });
+});
+
+describe('engine: a preview for authors', () => {
+  it('opens a module straight at a step, fresh, and the scenario goes on from there', () => {
+    const state = previewState(foundation, 7, 'sample', 'finding');
+    expect(state?.current).toBe(0);
+    expect(state?.modules[0]).toMatchObject({ phase: 'scenario', completed: false });
+    expect(step(foundation, state!)).toBe('finding');
+    expect(state?.modules[0]?.scenario.choices.every((c) => c === -1)).toBe(true);
+    const [next] = transition(foundation, state!, { type: 'continue' });
+    expect(step(foundation, next)).not.toBe('finding');
+  });
+
+  it('gives nothing for a module or step the level does not have', () => {
+    expect(previewState(foundation, 7, 'sample', 'no-such-step')).toBeUndefined();
+    expect(previewState(foundation, 7, 'no-such-module', 'finding')).toBeUndefined();
+    expect(previewState(foundation, 7, 'sample', 'constructor')).toBeUndefined();
   });
 });

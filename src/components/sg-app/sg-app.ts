@@ -7,6 +7,7 @@ import {
   levelContent,
   progressMeasure,
   questionBank,
+  previewState,
   restore,
   serialise,
   transition,
@@ -54,17 +55,31 @@ export class SgApp extends LitElement {
   /** Seed for a first launch (quiz draw and shuffles); random when not set. */
   @property({ type: Number }) seed?: number;
 
+  /**
+   * For authors (the dev server's `?module=…&step=…`): open straight at this scenario step, from
+   * a fresh start. Give no session with it: a preview is not progress.
+   */
+  @property({ attribute: false }) preview?: { readonly module: string; readonly step: string };
+
   @state() private content?: LevelContent;
   @state() private state?: LearnerState;
   @state() private screen: 'course' | 'resume' | 'exited' = 'course';
   @state() private notes: readonly string[] = [];
   @state() private health: SessionHealth = { ok: true };
   @state() private levelError = '';
+  /** The author's preview opened at its step (it names one the level has). */
+  @state() private previewing = false;
 
   private watchedSession?: CourseSession;
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('course') || changed.has('level') || changed.has('session')) this.boot();
+    if (
+      changed.has('course') ||
+      changed.has('level') ||
+      changed.has('session') ||
+      changed.has('preview')
+    )
+      this.boot();
   }
 
   override render() {
@@ -89,9 +104,14 @@ export class SgApp extends LitElement {
                         </button>`
                       : nothing
                   }
-                  <button type="button" class="secondary" @click=${this.onSaveAndExit}>
-                    Save and exit
-                  </button>
+                  ${
+                    // Nothing to save without a session (an author's preview).
+                    this.session
+                      ? html`<button type="button" class="secondary" @click=${this.onSaveAndExit}>
+                          Save and exit
+                        </button>`
+                      : nothing
+                  }
                 </div>`
               : nothing
           }
@@ -111,6 +131,14 @@ export class SgApp extends LitElement {
             ? html`<p class="notice">
                 Your results are not being recorded by a learning management system (LMS). Your
                 progress is kept in this browser on this device.
+              </p>`
+            : nothing
+        }
+        ${
+          this.previewing && this.preview
+            ? html`<p class="notice">
+                Preview for authors: this page opened at step “${this.preview.step}” of
+                “${this.preview.module}”. Nothing you do here is saved.
               </p>`
             : nothing
         }
@@ -265,12 +293,24 @@ export class SgApp extends LitElement {
     this.notes = [];
     this.screen = 'course';
     this.levelError = '';
+    this.previewing = false;
     if (!course || !level) return;
     try {
       this.content = levelContent(course, level);
     } catch {
       this.levelError = `This course has no level called “${level}”. Choose one of the levels below.`;
       return;
+    }
+    let missing: string | undefined;
+    if (this.preview) {
+      const { module, step } = this.preview;
+      const opened = previewState(this.content, this.seed ?? randomSeed(), module, step);
+      if (opened) {
+        this.state = opened;
+        this.previewing = true;
+        return;
+      }
+      missing = `There is no step “${step}” in a module “${module}” of this level.`;
     }
     const result = restore(this.content, session?.savedState ?? '', this.seed ?? randomSeed());
     this.state = result.state;
@@ -280,6 +320,7 @@ export class SgApp extends LitElement {
     } else if ((session?.savedState ?? '') !== '') {
       this.notes = [result.reason];
     }
+    if (missing) this.notes = [missing, ...this.notes];
     if (session && session !== this.watchedSession) {
       this.watchedSession = session;
       session.onHealthChange((health) => {

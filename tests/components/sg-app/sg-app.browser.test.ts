@@ -152,6 +152,33 @@ describe('<sg-app>', () => {
     expect(text(deepQuery(element, 'main h1'))).toBe('Your progress is saved');
   });
 
+  it('opens an author’s preview straight at the step named, says it saves nothing, and plays on from there', async () => {
+    const element = await app({
+      level: 'foundation',
+      preview: { module: 'sample', step: 'finding' },
+    });
+    const heading = () => text(deepQuery(deepQuery(element, 'main > .view')!, 'h1'));
+    expect(heading()).toBe('Sample module What the review found');
+    expect(text(element)).toContain(
+      'Preview for authors: this page opened at step “finding” of “sample”. Nothing you do here is saved.',
+    );
+    expect(deepQueryAll(element, 'header button').map(text)).toEqual(['Back to the modules']);
+    await click(element, 'Continue');
+    expect(heading()).toContain('Decision');
+  });
+
+  it('says so when a preview names a step the level does not have, and shows the module list', async () => {
+    const element = await app({
+      level: 'foundation',
+      preview: { module: 'sample', step: 'nowhere' },
+    });
+    expect(text(element)).toContain(
+      'There is no step “nowhere” in a module “sample” of this level.',
+    );
+    expect(text(element)).not.toContain('Preview for authors');
+    expect(deepQuery(element, 'main > .view')?.tagName).toBe('SG-MODULE-LIST');
+  });
+
   it('lets the learner step back to the module list from a scenario and come back to the same step', async () => {
     const session = memorySession();
     const element = await app({ level: 'foundation', session });
