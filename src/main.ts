@@ -4,6 +4,7 @@
  */
 import course from 'virtual:course';
 import { connectSession as connectLmsOrStandalone } from '../scorm/adapter/index.ts';
+import type { StepPreview } from './components/sg-app/sg-app.ts';
 import './components/sg-app/sg-app.ts';
 import type { CourseSession } from './session.ts';
 
@@ -27,7 +28,7 @@ function chosenLevel(): string {
  * The dev server only (`npm run dev`; never in a build): `?module=…&step=…` opens that scenario
  * step at once, so an author can look at the step they just edited without clicking through.
  */
-function preview(): { module: string; step: string } | undefined {
+function preview(): StepPreview | undefined {
   if (!import.meta.env.DEV) return undefined;
   const params = new URLSearchParams(window.location.search);
   const module = params.get('module');

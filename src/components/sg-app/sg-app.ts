@@ -31,6 +31,12 @@ import '../sg-reflection/sg-reflection.ts';
 import '../sg-scenario/sg-scenario.ts';
 import { styles } from './sg-app.styles.ts';
 
+/** A scenario step to open at once, by module and step id (see `preview`). */
+export interface StepPreview {
+  readonly module: string;
+  readonly step: string;
+}
+
 /**
  * @summary The course shell and the one mediator between the engine and the views. It holds the
  * learner's engine state, turns the views' events into engine events, runs `transition`, hands the
@@ -59,7 +65,7 @@ export class SgApp extends LitElement {
    * For authors (the dev server's `?module=…&step=…`): open straight at this scenario step, from
    * a fresh start. Give no session with it: a preview is not progress.
    */
-  @property({ attribute: false }) preview?: { readonly module: string; readonly step: string };
+  @property({ attribute: false }) preview?: StepPreview;
 
   @state() private content?: LevelContent;
   @state() private state?: LearnerState;
