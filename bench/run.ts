@@ -16,8 +16,10 @@ import { format, resolveConfig } from 'prettier';
 import { CHROMIUM_ARGS, findChromium } from '../src/build/find-chromium.ts';
 import { loadCourse } from '../scorm/package/build.ts';
 import { listPackages, startPreviewServer } from '../scorm/preview/server.ts';
-import { writeBarePackage } from './lib/bare.ts';
+import { readZip } from '../scorm/package/zip.ts';
+import { writeBarePackage, writePagesPackage } from './lib/bare.ts';
 import {
+  capturePages,
   heapAtLaunch,
   playFirstModule,
   throttleCheck,
@@ -118,8 +120,26 @@ async function main() {
         `throttle check: the frame runs ${throttleCheckResult.ratio.toFixed(2)}x slower at ${THROTTLE}x`,
       );
 
+      // The pages floor of each level: the pages its SCORM 2004 package shows on the way to the
+      // first decision (the 1.2 package shows the same), as static HTML, for both versions.
+      const pages: { key: string; file: string }[] = [];
+      for (const level of levels) {
+        const source = packages.find((p) => p.level === level.id && p.version === '2004');
+        if (!source) continue;
+        const captured = await capturePages(browser, server.url, source.file);
+        const files = readZip(readFileSync(join(packagesDir, source.file)));
+        const css = [...files].find(([name]) => name.endsWith('.css'))?.[1] ?? Buffer.from('');
+        for (const version of ['1.2', '2004'] as const) {
+          const { file } = await writePagesPackage(packagesDir, version, level.id, captured, css);
+          pages.push({ key: `pages-${level.id}-${version}`, file });
+        }
+      }
+      log(`pages floors written (${pages.length}): the course's own pages as static HTML`);
+
       const targets = [
         ...packages.map((p) => ({ key: p.file, file: p.file, mode: 'course' as const })),
+        // The probe walks a pages floor as it walks the course: the same elements and buttons.
+        ...pages.map((p) => ({ ...p, mode: 'course' as const })),
         ...(['1.2', '2004'] as const).map((v) => ({
           key: `bare-${v}`,
           file: bare[v].file,

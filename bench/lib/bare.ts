@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PackageVersion } from '../../scorm/package/manifest.ts';
@@ -10,6 +10,8 @@ import { buildPackage, packageFileName, readDirectory } from '../../scorm/packag
  * - `floor` launches index.html (bare.js): finds the API, initialises and shows a heading.
  * - `path` launches path.html (path.js): the same, then four views of a heading and a button
  *   each and a decision, the clicks the course's path to its first decision takes.
+ * - the pages floor (`writePagesPackage`) launches pages.html (pages.js): the same, then the
+ *   course's own pages on that path, captured from a level's package, as static HTML.
  */
 const BARE_DIR = fileURLToPath(new URL('../bare/', import.meta.url));
 
@@ -27,6 +29,33 @@ export async function writeBarePackage(
     level: { id: kind, title: kind === 'floor' ? 'Floor' : 'Path floor', passMark: 80 },
     files: readDirectory(BARE_DIR),
     launch: kind === 'floor' ? 'index.html' : 'path.html',
+  });
+  writeFileSync(join(packagesDir, file), zip);
+  return { file, bytes: zip.length };
+}
+
+/**
+ * The pages floor for one level: `pages` (HTML, as `capturePages` keeps them) and the level's own
+ * style sheet (`css`), shown by bench/bare/pages.js.
+ */
+export async function writePagesPackage(
+  packagesDir: string,
+  version: PackageVersion,
+  level: string,
+  pages: readonly string[],
+  css: Buffer,
+) {
+  const file = packageFileName('bench-pages', level, version, '0');
+  const files = readDirectory(BARE_DIR);
+  const script = readFileSync(join(BARE_DIR, 'pages.js'), 'utf8');
+  files.set('pages.js', Buffer.from(`const PAGES = ${JSON.stringify(pages)};\n${script}`));
+  files.set('pages.css', css);
+  const zip = await buildPackage({
+    version,
+    course: { id: 'bench-pages', title: 'Pages floor (benchmark)', version: '0' },
+    level: { id: level, title: `Pages floor: ${level}`, passMark: 80 },
+    files,
+    launch: 'pages.html',
   });
   writeFileSync(join(packagesDir, file), zip);
   return { file, bytes: zip.length };

@@ -100,6 +100,38 @@ export async function timedLaunch(
 }
 
 /**
+ * The pages the course shows on the probe's path to its first decision (unthrottled, a first
+ * launch), as HTML for the pages floor: one per click, then the decision's.
+ */
+export async function capturePages(browser: Browser, server: string, file: string) {
+  const context = await newContext(browser);
+  try {
+    await context.addInitScript(probe, 'capture' as ProbeMode);
+    const page = await context.newPage();
+    await page.goto(launchUrl(server, file));
+    const handle = await page.waitForFunction(
+      () => {
+        const frame = document.getElementById('sco') as HTMLIFrameElement | null;
+        const bench = (frame?.contentWindow as (Window & { __bench?: ProbeResult }) | null)
+          ?.__bench;
+        return bench?.done ? bench : null;
+      },
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    );
+    const result = (await handle.jsonValue()) as ProbeResult;
+    if (result.error) throw new Error(`${file}: ${result.error} (${result.path.join(' → ')})`);
+    if (result.pages.length !== result.path.length + 1)
+      throw new Error(
+        `${file}: ${result.pages.length} pages kept for ${result.path.length} clicks`,
+      );
+    return result.pages;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Checks that CPU throttling reaches the SCO's frame: the same busy loop, run in the frame, timed
  * without and with the throttle set on the page's CDP session.
  */

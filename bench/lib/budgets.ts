@@ -4,13 +4,14 @@ export const BUDGETS = Object.freeze({
   runtimeGzipBytes: 60 * 1024,
   /** First decision usable at 4x CPU throttling, median. */
   decisionMs: 1000,
-  /** First decision usable ÷ the bare-SCO floor. */
-  decisionFloorRatio: 2,
   /**
-   * Not the issue's: proposed in the report. First decision usable ÷ the path floor (a bare SCO
-   * clicked through as many views as the course's path to its first decision).
+   * First decision usable ÷ the pages floor (the same pages on the same path as static HTML, no
+   * course code): what the course's code adds. It replaces the issue's first wording below, which
+   * no SCO showing these pages can meet (bench/README.md, "The pages floor").
    */
-  decisionPathRatio: 2,
+  decisionPagesRatio: 2,
+  /** As the issue first set it: first decision usable ÷ the bare-SCO floor, reported beside it. */
+  decisionFloorRatio: 2,
   /** Worst-case suspend_data of the largest level, characters. */
   worstCaseSuspendData: 2048,
   commitsPerDecision: 3,

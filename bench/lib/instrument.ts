@@ -30,6 +30,8 @@ export interface ProbeResult {
   readonly path: string[];
   /** When each of `path`'s clicks was made (same clock as the marks). */
   readonly clickedAt: number[];
+  /** `capture` only: each page's HTML, shadow roots declarative with their styles inlined. */
+  readonly pages: string[];
   readonly done: boolean;
   readonly error: string;
   /** The frame's and the LMS page's time origins (epoch ms). */
@@ -37,7 +39,11 @@ export interface ProbeResult {
   readonly topOrigin: number;
 }
 
-export type ProbeMode = 'course' | 'bare' | 'path';
+/**
+ * `capture` walks the course like `course` and also keeps each page as the learner saw it when
+ * the probe clicked (and the decision's page), for the pages floor (bench/lib/pages.ts).
+ */
+export type ProbeMode = 'course' | 'capture' | 'bare' | 'path';
 
 export function probe(mode: ProbeMode): void {
   if (!location.pathname.startsWith('/packages/')) return;
@@ -46,6 +52,7 @@ export function probe(mode: ProbeMode): void {
     lms: { calls: 0, ms: 0 } as ProbeResult['lms'],
     path: [] as string[],
     clickedAt: [] as number[],
+    pages: [] as string[],
     done: false,
     error: '',
   };
@@ -90,7 +97,37 @@ export function probe(mode: ProbeMode): void {
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     return active;
   };
+  // The page as HTML: each shadow root as a declarative one, its adopted style sheets inlined.
+  const capture = () => {
+    if (mode !== 'capture') return;
+    const roots: ShadowRoot[] = [];
+    const collect = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        roots.push(el.shadowRoot);
+        collect(el.shadowRoot);
+      }
+    };
+    collect(document);
+    const styles = roots.map((root) => {
+      const style = document.createElement('style');
+      style.textContent = root.adoptedStyleSheets
+        .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+        .join('\n');
+      root.prepend(style);
+      return style;
+    });
+    try {
+      const body = document.body as HTMLElement & {
+        getHTML(options: { shadowRoots: ShadowRoot[] }): string;
+      };
+      state.pages.push(body.getHTML({ shadowRoots: roots }));
+    } finally {
+      for (const style of styles) style.remove();
+    }
+  };
   const click = (el: HTMLElement, what: string) => {
+    capture();
     state.path.push(what);
     state.clickedAt.push(performance.now());
     el.click();
@@ -121,6 +158,7 @@ export function probe(mode: ProbeMode): void {
             state.marks.decision = now;
             state.lms.atDecision = snapshot();
             radio.blur();
+            capture();
             return finish();
           }
         }

@@ -1,23 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBarePackage } from '../../bench/lib/bare.ts';
-import { timedLaunch, type LaunchTiming } from '../../bench/lib/browser.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeBarePackage, writePagesPackage } from '../../bench/lib/bare.ts';
+import { capturePages, timedLaunch, type LaunchTiming } from '../../bench/lib/browser.ts';
 import type { ProbeMode } from '../../bench/lib/instrument.ts';
 import { loadCourse } from '../../scorm/package/build.ts';
+import { readZip } from '../../scorm/package/zip.ts';
 import { startPackageRig, type PackageRig } from '../scorm/support/rig.ts';
 
 /**
  * The benchmark's launches (bench/lib/browser.ts with its in-frame probe), run once each,
  * unthrottled, so that `npm run bench` cannot rot unnoticed: the floor shows its heading, the path
- * floor and the course reach a decision by the same number of clicks, and the course asks the LMS
- * for no more before its first view than that view needs. Counts only: times are the
- * report's business (bench/README.md), never a test's.
+ * floor, the pages floor and the course reach a decision by the same number of clicks, the pages
+ * floor through the course's own pages, and the course asks the LMS for no more before its first
+ * view than that view needs. Counts and pages only: times are the report's business
+ * (bench/README.md), never a test's.
  */
 const course = loadCourse('course');
 const level = [...course.levels].sort((a, b) => a.modules.length - b.modules.length)[0]!;
 
 describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
   let rig: PackageRig;
-  let files: { course: string; floor: string; path: string };
+  let files: { course: string; floor: string; path: string; pages: string };
+  let captured: string[];
 
   beforeAll(async () => {
     const floors: Partial<Record<'floor' | 'path', string>> = {};
@@ -25,7 +30,13 @@ describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
       floors.floor = (await writeBarePackage(dir, '2004')).file;
       floors.path = (await writeBarePackage(dir, '2004', 'path')).file;
     });
-    files = { course: rig.built[0]!.file, floor: floors.floor!, path: floors.path! };
+    const course = rig.built[0]!.file;
+    captured = await capturePages(rig.browser, rig.server.url, course);
+    const css = [...readZip(readFileSync(join(rig.packagesDir, course)))].find(([name]) =>
+      name.endsWith('.css'),
+    )![1];
+    const pages = (await writePagesPackage(rig.packagesDir, '2004', level.id, captured, css)).file;
+    files = { course, floor: floors.floor!, path: floors.path!, pages };
   }, 120_000);
 
   afterAll(() => rig?.close());
@@ -56,6 +67,27 @@ describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
       const clicked = run.answers.reduce((sum, answer) => sum + answer, 0);
       expect(run.decision! - clicked).toBeGreaterThanOrEqual(run.firstRender);
     }
+  }, 30_000);
+
+  it("the pages floor shows the course's own five pages and reaches the decision by the same clicks", async () => {
+    // One page per click and the decision's: the module list, the module start, two narrative
+    // steps, the decision, each with its components' shadow roots and styles.
+    expect(captured).toHaveLength(5);
+    const first = course.modules.find((m) => m.id === level.modules[0])!;
+    expect(captured[0]).toContain('<sg-module-list class="view">');
+    expect(captured[0]).toContain(first.title);
+    expect(captured[1]).toContain('<sg-module-start class="view">');
+    expect(captured[4]).toContain('type="radio"');
+    for (const page of captured) {
+      expect(page).toContain('<template shadowrootmode="open"><style>');
+      expect(page).toContain(':host');
+    }
+    const pages = await launch('pages', 'course');
+    expect(pages.clicks).toBe(4);
+    expect(pages.decision).not.toBeNull();
+    expect(pages.decision!).toBeGreaterThan(pages.firstRender);
+    // Static pages make no call but Initialize.
+    expect(pages.lmsCalls).toBe(1);
   }, 30_000);
 
   it('before its first view the course makes Initialize and six reads: every write waits for idle time', async () => {
