@@ -224,8 +224,17 @@ export function renderReport(r: BenchResults): string {
       '—',
     ];
   };
-  const pathRow = (version: '1.2' | '2004') => {
-    const t = timing(`path-${version}`);
+  /**
+   * A floor walked to a decision (the path floor, a pages floor): its row, with its ratios to the
+   * bare floor, and to the path floor (`'1.00×'` for the path floor itself, `'—'` for none).
+   */
+  const walkedFloorRow = (
+    label: string,
+    key: string,
+    version: '1.2' | '2004',
+    ratios: (decision: number) => readonly [path: string, pages: string],
+  ) => {
+    const t = timing(key);
     const throttled = t?.throttled ?? [];
     const decisions = throttled.map((s) => s.decision ?? NaN);
     const render = median(throttled.map((s) => s.firstRender));
@@ -234,44 +243,31 @@ export function renderReport(r: BenchResults): string {
     const net = median(throttled.map((s) => (s.decision ?? NaN) - s.lmsMs));
     const plainDecision = median(t?.plain.map((s) => s.decision ?? NaN) ?? []);
     return [
-      `**bare path · ${version}** (path floor)`,
+      label,
       `${ms(render)} (${ratio(render / f)})`,
       `${ms(decision)} (${ratio(decision / f)})`,
+      ...ratios(decision),
+      `${ms(min(decisions))}–${ms(max(decisions))}`,
+      ms(median(throttled.map((s) => s.lmsToLaunch + (s.decision ?? NaN)))),
+      String(max(throttled.map((s) => s.clicks))),
+      `${median(throttled.map((s) => s.lmsCalls))} · ${ms(median(throttled.map((s) => s.lmsMs)))}`,
+      `${ms(net)} (${ratio(net / floorNet(version))})`,
+      ms(median(t?.plain.map((s) => s.firstRender) ?? [])),
+      `${ms(plainDecision)} (${ratio(plainDecision / floor(version, 'plain'))})`,
+    ];
+  };
+  const pathRow = (version: '1.2' | '2004') =>
+    walkedFloorRow(`**bare path · ${version}** (path floor)`, `path-${version}`, version, () => [
       '1.00×',
       '—',
-      `${ms(min(decisions))}–${ms(max(decisions))}`,
-      ms(median(throttled.map((s) => s.lmsToLaunch + (s.decision ?? NaN)))),
-      String(max(throttled.map((s) => s.clicks))),
-      `${median(throttled.map((s) => s.lmsCalls))} · ${ms(median(throttled.map((s) => s.lmsMs)))}`,
-      `${ms(net)} (${ratio(net / floorNet(version))})`,
-      ms(median(t?.plain.map((s) => s.firstRender) ?? [])),
-      `${ms(plainDecision)} (${ratio(plainDecision / floor(version, 'plain'))})`,
-    ];
-  };
-  const pagesRow = (level: string, version: '1.2' | '2004') => {
-    const t = timing(`pages-${level}-${version}`);
-    const throttled = t?.throttled ?? [];
-    const decisions = throttled.map((s) => s.decision ?? NaN);
-    const render = median(throttled.map((s) => s.firstRender));
-    const decision = median(decisions);
-    const f = floor(version, 'throttled');
-    const net = median(throttled.map((s) => (s.decision ?? NaN) - s.lmsMs));
-    const plainDecision = median(t?.plain.map((s) => s.decision ?? NaN) ?? []);
-    return [
+    ]);
+  const pagesRow = (level: string, version: '1.2' | '2004') =>
+    walkedFloorRow(
       `**pages · ${level} · ${version}** (pages floor)`,
-      `${ms(render)} (${ratio(render / f)})`,
-      `${ms(decision)} (${ratio(decision / f)})`,
-      ratio(decision / pathFloor(version, 'throttled')),
-      '1.00×',
-      `${ms(min(decisions))}–${ms(max(decisions))}`,
-      ms(median(throttled.map((s) => s.lmsToLaunch + (s.decision ?? NaN)))),
-      String(max(throttled.map((s) => s.clicks))),
-      `${median(throttled.map((s) => s.lmsCalls))} · ${ms(median(throttled.map((s) => s.lmsMs)))}`,
-      `${ms(net)} (${ratio(net / floorNet(version))})`,
-      ms(median(t?.plain.map((s) => s.firstRender) ?? [])),
-      `${ms(plainDecision)} (${ratio(plainDecision / floor(version, 'plain'))})`,
-    ];
-  };
+      `pages-${level}-${version}`,
+      version,
+      (decision) => [ratio(decision / pathFloor(version, 'throttled')), '1.00×'],
+    );
   const pagesKeys = r.packages.map((p) => [p.level, p.version] as const);
   const times = table(
     [
