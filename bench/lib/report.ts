@@ -469,7 +469,8 @@ reads the LMS and builds its first view while the pages floor only parses HTML.`
 
 Written by \`npm run bench\` (bench/run.ts); how to run it and what each figure means:
 [bench/README.md](README.md). Absolute times drift on a shared machine: compare the **ratios to
-the floor** (a bare SCO launched the same way in the same run), not the milliseconds.
+the floors** (SCOs launched the same way in the same run: a bare one that shows a heading, and for
+the first decision the course's own pages without its code), not the milliseconds.
 
 | machine | |
 | --- | --- |
