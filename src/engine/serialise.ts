@@ -53,7 +53,9 @@ export type RestoreResult =
 
 /**
  * Saved string → state. Never throws: anything it cannot trust gives a clean start and the reason,
- * so a corrupted or foreign suspend_data costs the learner their place, never the course.
+ * so a corrupted or foreign suspend_data costs the learner their place, never the course. Each
+ * module's progress is found by the module, not by its place in the level (`matchSavedModules`),
+ * so an author may add, take out or reorder a level's modules without resetting the others.
  */
 export function restore(content: LevelContent, saved: string, freshSeed: number): RestoreResult {
   const fresh = () => initialState(content, freshSeed);
@@ -75,17 +77,21 @@ export function restore(content: LevelContent, saved: string, freshSeed: number)
       };
     }
     const seedValue = parseB36(seed, 0xffffffff);
+    const savedAt = matchSavedModules(content, modules);
     const notes: string[] = [];
     const progress = content.modules.map((module, i): ModuleProgress => {
-      const encoded = modules[i];
-      if (encoded === undefined || !encoded.startsWith(moduleHash(content, module) + '.')) {
-        if (encoded !== undefined)
+      const at = savedAt[i];
+      if (at === undefined) {
+        // Saved in this place and claimed by no module: this module, since changed.
+        if (modules[i] !== undefined && !savedAt.includes(i))
           notes.push(`"${module.title}" has changed since your last visit, so it starts again.`);
         return freshModule(module);
       }
-      return decodeModule(content, module, encoded, seedValue);
+      return decodeModule(content, module, modules[at] ?? '', seedValue);
     });
-    const currentIndex = current === '-' ? null : parseB36(current, content.modules.length - 1);
+    const savedCurrent = current === '-' ? null : parseB36(current, modules.length - 1);
+    const found = savedCurrent === null ? -1 : savedAt.indexOf(savedCurrent);
+    const currentIndex = found < 0 ? null : found;
     const reset = currentIndex !== null && progress[currentIndex]?.phase === 'not-started';
     return {
       ok: true,
@@ -271,6 +277,25 @@ function decodeAnswer(question: Question, text: string): Answer | null {
   if (!answerFits(question, answer))
     throw new Error(`answer "${text}" does not fit question "${question.id}"`);
   return answer;
+}
+
+/**
+ * For each of the level's modules, where its saved progress is among `saved` (one encoded module
+ * each, in the order they were saved), or undefined. Matched by the module's hash, which covers
+ * its id, not by place: a module added to, taken out of or moved within the level leaves the
+ * others' progress where it was. A module's own place is tried first.
+ */
+function matchSavedModules(
+  content: LevelContent,
+  saved: readonly string[],
+): (number | undefined)[] {
+  const claimed = new Set<number>();
+  return content.modules.map((module, i) => {
+    const prefix = moduleHash(content, module) + '.';
+    const at = [i, ...saved.keys()].find((j) => !claimed.has(j) && saved[j]?.startsWith(prefix));
+    if (at !== undefined) claimed.add(at);
+    return at;
+  });
 }
 
 /**

@@ -169,6 +169,62 @@ describe('saved state', () => {
     expect(result.state.current).toBeNull();
   });
 
+  describe('when a level gains, loses or reorders modules', () => {
+    // A level of two modules, both started, the learner in the second: what an author's update to
+    // the level must not take away.
+    const course = fixtureCourse();
+    const sample = course.modules[0]!;
+    const copy = { ...sample, id: 'copy', title: 'Copy' };
+    const added = { ...sample, id: 'added', title: 'Added' };
+    const withModules = (ids: readonly string[]) =>
+      levelContent(
+        {
+          ...course,
+          levels: [{ ...course.levels[0]!, modules: ids }],
+          modules: [sample, copy, added],
+        },
+        'foundation',
+      );
+    const before = withModules(['sample', 'copy']);
+    const state = play(before, initialState(before, 9), [
+      { type: 'open-module', module: 0 },
+      { type: 'continue' },
+      { type: 'leave-module' },
+      { type: 'open-module', module: 1 },
+      { type: 'continue' },
+      { type: 'continue' },
+    ]).state;
+    const saved = serialise(before, state);
+
+    it("keeps every module's progress, and the learner's place, when a module is added before them", () => {
+      const result = restore(withModules(['added', 'sample', 'copy']), saved, 1);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.notes).toEqual([]);
+      expect(result.state.modules[0]?.phase).toBe('not-started');
+      expect(result.state.modules[1]).toEqual(state.modules[0]);
+      expect(result.state.modules[2]).toEqual(state.modules[1]);
+      expect(result.state.current).toBe(2);
+    });
+
+    it('keeps them when the modules change order', () => {
+      const result = restore(withModules(['copy', 'sample']), saved, 1);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.notes).toEqual([]);
+      expect(result.state.modules).toEqual([state.modules[1], state.modules[0]]);
+      expect(result.state.current).toBe(0);
+    });
+
+    it('keeps the rest when a module is taken out, and leaves the learner at the list if it was theirs', () => {
+      const result = restore(withModules(['sample']), saved, 1);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.state.modules).toEqual([state.modules[0]]);
+      expect(result.state.current).toBeNull();
+    });
+  });
+
   it('computes a worst case no real path exceeds', () => {
     for (const level of ['foundation', 'advanced'] as const) {
       const content = fixtureLevel(level);
