@@ -59,7 +59,6 @@ export const ELEMENTS = Object.freeze({
     location: 'cmi.core.lesson_location',
     suspendData: 'cmi.suspend_data',
     mode: 'cmi.core.lesson_mode',
-    credit: 'cmi.core.credit',
     learnerName: 'cmi.core.student_name',
     learnerId: 'cmi.core.student_id',
     mastery: 'cmi.student_data.mastery_score',
@@ -72,7 +71,6 @@ export const ELEMENTS = Object.freeze({
     location: 'cmi.location',
     suspendData: 'cmi.suspend_data',
     mode: 'cmi.mode',
-    credit: 'cmi.credit',
     learnerName: 'cmi.learner_name',
     learnerId: 'cmi.learner_id',
     mastery: 'cmi.scaled_passing_score',
@@ -148,9 +146,6 @@ export function planEffects(
       case 'set-progress':
         if (version === '2004')
           writes.push({ element: 'cmi.progress_measure', value: formatScaled(effect.measure) });
-        break;
-      case 'set-score':
-        writes.push(...scoreWrites(version, 'cmi', effect.score));
         break;
       case 'complete-module': {
         const id = sanitiseIdentifier(version, effect.module);

@@ -9,7 +9,7 @@ import type { CourseSession } from '../../src/session.ts';
 import { connectScormSession as connectLms } from './session.ts';
 import { createStandaloneSession } from './standalone.ts';
 
-export { connectScormSession, readableName, readMastery } from './session.ts';
+export { connectScormSession, readableName } from './session.ts';
 export type { ScormSession, ScormSessionOptions } from './session.ts';
 export { findApi, MAX_PARENT_STEPS } from './discovery.ts';
 export type { FoundApi, RawApi12, RawApi2004, WindowLike } from './discovery.ts';

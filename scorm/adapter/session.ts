@@ -65,10 +65,6 @@ export interface ScormSession extends CourseSession {
   readonly version: ScormVersion;
   /** `ab-initio`, `resume` or `` as the LMS gave it (lower case). */
   readonly entry: string;
-  /** `credit` or `no-credit` (read from the LMS when first asked). */
-  readonly credit: string;
-  /** The pass mark the LMS holds (from the manifest), 0–100, if it gives one (read when first asked). */
-  readonly masteryScore: number | undefined;
   /** True once Terminate/LMSFinish has been called. */
   readonly finished: boolean;
 }
@@ -150,13 +146,9 @@ function createLmsSession(
   const complete =
     version === '1.2' ? ['passed', 'completed', 'failed'].includes(status) : status === 'completed';
   const lmsState = get(names.suspendData);
-  // Read only when first needed, not before the first view: every call costs the learner time.
-  const later = <T>(read: () => T) => {
-    let value: { v: T } | undefined;
-    return () => (value ??= { v: read() }).v;
-  };
-  const credit = later(() => vocabulary(get(names.credit)) || 'credit');
-  const masteryScore = later(() => readMastery(version, get(names.mastery)));
+  // Not read: credit and the pass mark. The pass mark is the course's own (course/course.yaml),
+  // written into the manifest, so the LMS's is the same number; and every read before the first
+  // view costs the learner time.
 
   const localKey = `${options.storageKey}:lms:${learnerId || 'anonymous'}`;
   const local = readLocal(localKey);
@@ -313,7 +305,8 @@ function createLmsSession(
   };
 
   const commit = () => {
-    if (terminated) return;
+    // Review or browse mode writes nothing, not even session_time when the page is hidden.
+    if (terminated || reviewOnly) return;
     writeQueued();
     commitWanted = false;
     retryPending();
@@ -389,12 +382,6 @@ function createLmsSession(
     mode: 'lms',
     version,
     entry,
-    get credit() {
-      return credit();
-    },
-    get masteryScore() {
-      return masteryScore();
-    },
     savedState,
     resumed: entry === 'resume' || savedState !== '',
     reviewOnly,
@@ -404,7 +391,7 @@ function createLmsSession(
     },
     apply(effects: readonly Effect[], state: string, location: string) {
       try {
-        if (terminated || reviewOnly) return;
+        if (terminated) return;
         const at = now();
         queued.push({ effects, clock: { now: new Date(at), latencyMs: at - lastApplyAt } });
         lastApplyAt = at;
@@ -448,14 +435,6 @@ export function readableName(name: string): string {
   if (parts.length === 2 && parts[0]?.trim() && parts[1]?.trim())
     return `${parts[1].trim()} ${parts[0].trim()}`;
   return trimmed;
-}
-
-/** The pass mark as 0–100: 1.2 mastery_score is 0–100, 2004 scaled_passing_score −1..1. */
-export function readMastery(version: ScormVersion, value: string): number | undefined {
-  if (value.trim() === '') return undefined;
-  const number = Number(value);
-  if (!Number.isFinite(number)) return undefined;
-  return version === '1.2' ? number : Math.round(number * 10000) / 100;
 }
 
 function readCount(value: string): number {

@@ -34,8 +34,6 @@ export type Effect =
   | { readonly type: 'record-interaction'; readonly interaction: Interaction }
   /** 0–1 share of the level's work done. */
   | { readonly type: 'set-progress'; readonly measure: number }
-  /** 0–100: the level score over the modules finished so far. */
-  | { readonly type: 'set-score'; readonly score: number }
   | {
       readonly type: 'complete-module';
       readonly module: string;
@@ -221,7 +219,7 @@ function endScenario(ctx: ModuleContext): Result {
       best: null,
     };
     const state = withModule(ctx, { ...progress, phase: 'quiz', quiz });
-    return [state, [...progressEffects(content, state), { type: 'save' }, { type: 'commit' }]];
+    return [state, [progressEffect(content, state), { type: 'save' }, { type: 'commit' }]];
   }
   // No quiz at this level: the module is complete when its scenario ends.
   return completeModule(ctx, { ...progress, phase: 'reflection', completed: true });
@@ -282,7 +280,7 @@ function completeModule(ctx: ModuleContext, progress: ModuleProgress): Result {
   const { passed, score } = moduleOutcome(content, module, progress);
   const effects: Effect[] = [
     { type: 'complete-module', module: module.id, passed, score },
-    ...progressEffects(content, state),
+    progressEffect(content, state),
   ];
   const outcome = levelOutcome(content, state);
   if (outcome.complete)
@@ -371,12 +369,14 @@ export function progressMeasure(content: LevelContent, state: LearnerState): num
   return total === 0 ? 1 : Math.round((done / total) * 100) / 100;
 }
 
-function progressEffects(content: LevelContent, state: LearnerState): Effect[] {
-  const outcome = levelOutcome(content, state);
-  return [
-    { type: 'set-progress', measure: progressMeasure(content, state) },
-    { type: 'set-score', score: outcome.score },
-  ];
+/**
+ * Progress only: the level's score goes out with `complete-level`, never before. An LMS that holds
+ * a pass mark judges any score it is given (a SCORM 1.2 LMS sets passed or failed from score.raw
+ * when the session ends; a 2004 LMS works out success_status from score.scaled), so a running
+ * score would pass or fail a learner who has not finished the level.
+ */
+function progressEffect(content: LevelContent, state: LearnerState): Effect {
+  return { type: 'set-progress', measure: progressMeasure(content, state) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ describe('createStandaloneSession', () => {
     expect(() =>
       session.apply(
         [
-          { type: 'set-score', score: 50 },
+          { type: 'set-progress', measure: 0.5 },
           { type: 'complete-level', passed: true, score: 90 },
         ],
         'state-a',

@@ -116,9 +116,9 @@ describe('planEffects: progress, score and completion', () => {
     ]);
   });
 
-  it('writes the score with min and max, and scaled in 2004', () => {
-    const effects: Effect[] = [{ type: 'set-score', score: 85 }];
-    expect(asMap(planEffects('1.2', effects, fresh, clock).writes)).toEqual({
+  it('writes the level score, with min and max and scaled in 2004, when the level is complete', () => {
+    const effects: Effect[] = [{ type: 'complete-level', passed: true, score: 85 }];
+    expect(asMap(planEffects('1.2', effects, fresh, clock).writes)).toMatchObject({
       'cmi.core.score.min': '0',
       'cmi.core.score.max': '100',
       'cmi.core.score.raw': '85',

@@ -177,24 +177,62 @@ for (const version of ['1.2', '2004'] as const) {
     it('in review mode reads the saved state and writes nothing', () => {
       const mode = version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode';
       const lms = createTestLms(version, { [mode]: 'review', 'cmi.suspend_data': 'saved' });
-      const session = connect(lms)!;
+      const session = connect(lms, { window })!;
       expect(session.reviewOnly).toBe(true);
       expect(session.savedState).toBe('saved');
       const turns = play(content, { outcome: 'pass', maxTurns: 3 });
       for (const turn of turns) session.apply(turn.effects, turn.state, turn.location);
+      // Hiding the page (another tab) commits in normal mode; in review mode it must not.
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      delete (document as unknown as Record<string, unknown>).visibilityState;
       session.finish();
       expect(lms.fns().filter((f) => f === names.set || f === names.commit)).toEqual([]);
       expect(lms.fns().at(-1)).toBe(names.finish);
     });
 
-    it('reads the learner name, credit and the mastery score the LMS holds', () => {
-      const seed: Record<string, string> =
+    it('leaves part-way through the level: the LMS, which holds the pass mark, still says not finished', () => {
+      // An LMS that holds a pass mark may judge a score itself: SCORM 1.2 LMSs (Moodle, and
+      // scorm-again) set passed or failed from score.raw against mastery_score when the session
+      // ends, and a 2004 LMS works out success_status from score.scaled. So no level score may
+      // reach the LMS before the level is complete.
+      const mastery: Record<string, string> =
         version === '1.2'
-          ? { 'cmi.core.student_name': 'Smith, Jo', 'cmi.student_data.mastery_score': '80' }
-          : { 'cmi.learner_name': 'Smith, Jo', 'cmi.scaled_passing_score': '0.8' };
+          ? { 'cmi.student_data.mastery_score': String(content.level.passMark) }
+          : { 'cmi.scaled_passing_score': String(content.level.passMark / 100) };
+      for (const outcome of ['pass', 'fail'] as const) {
+        const lms = createTestLms(version, mastery);
+        const session = connect(lms)!;
+        const turns = play(content, { outcome });
+        // Up to the end of the scenario, where the quiz starts and the course reports progress:
+        // the level is not complete.
+        const upTo = turns.findIndex((t) => t.effects.some((e) => e.type === 'set-progress'));
+        expect(upTo).toBeGreaterThan(0);
+        const partWay = turns.slice(0, upTo + 1);
+        expect(partWay.flatMap((t) => t.effects).some((e) => e.type === 'complete-level')).toBe(
+          false,
+        );
+        for (const turn of partWay) session.apply(turn.effects, turn.state, turn.location);
+        session.finish();
+        const cmi = lms.cmi();
+        if (version === '1.2') {
+          expect(cmi['cmi.core.lesson_status'], outcome).toBe('incomplete');
+          expect(cmi['cmi.core.score.raw'] ?? '', outcome).toBe('');
+        } else {
+          expect(cmi['cmi.completion_status'], outcome).toBe('incomplete');
+          expect(['unknown', undefined], outcome).toContain(cmi['cmi.success_status']);
+          expect(cmi['cmi.score.scaled'] ?? '', outcome).toBe('');
+        }
+        expect(lms.strict.violations).toEqual([]);
+      }
+    });
+
+    it('reads the learner name as people write it', () => {
+      const seed = {
+        [version === '1.2' ? 'cmi.core.student_name' : 'cmi.learner_name']: 'Smith, Jo',
+      };
       const session = connect(createTestLms(version, seed))!;
       expect(session.learnerName).toBe('Jo Smith');
-      expect(session.masteryScore).toBe(80);
     });
 
     it('terminates once on pagehide, and not again on finish()', () => {
