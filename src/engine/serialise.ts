@@ -315,19 +315,39 @@ export function moduleHash(content: LevelContent, module: Module): string {
   return hash;
 }
 
+/**
+ * What saved indexes mean, and no wording: step ids and types; each decision option's weight,
+ * flags and where it leads (so swapped options are noticed, and a saved choice never points at
+ * another option); the flags; each question's id, type, option count and which options are right;
+ * the draw size. Text edits leave it alone, so they never cost learners their progress.
+ */
 function computeModuleHash(content: LevelContent, module: Module): string {
   const shape = [
     module.id,
     module.scenario.steps
-      .map((s) => `${s.id}:${s.type}:${s.type === 'decision' ? s.options.length : ''}`)
+      .map(
+        (s) =>
+          `${s.id}:${s.type}:${
+            s.type === 'decision'
+              ? s.options.map((o) => `${o.weight}/${o.sets.join('+')}/${JSON.stringify(o.next)}`)
+              : ''
+          }`,
+      )
       .join(','),
     module.scenario.flags.join(','),
     questionBank(module, content.level)
-      .map((q) => `${q.id}:${q.type}:${optionCount(q)}`)
+      .map((q) => `${q.id}:${q.type}:${optionCount(q)}:${rightOptions(q)}`)
       .join(','),
     drawSize(module, content.level),
   ].join('|');
   return b36(hashString(shape) % 36 ** 3).padStart(3, '0');
+}
+
+/** Which of a choice question's options are right ("0110"); '' for the other types. */
+function rightOptions(question: Question): string {
+  return question.type === 'single' || question.type === 'multiple'
+    ? question.options.map((o) => (o.correct ? '1' : '0')).join('')
+    : '';
 }
 
 function widestDraw(module: Module, content: LevelContent): Question[] {

@@ -169,6 +169,61 @@ describe('saved state', () => {
     expect(result.state.current).toBeNull();
   });
 
+  it('restarts a module whose decision options were swapped, so a saved choice never points at another option', () => {
+    const course = fixtureCourse();
+    const sample = course.modules[0]!;
+    const before = levelContent(course, 'foundation');
+    const decision = sample.scenario.steps.findIndex(
+      (s) =>
+        s.type === 'decision' && new Set(s.options.map((o) => JSON.stringify(o.next))).size > 1,
+    );
+    expect(decision).toBeGreaterThanOrEqual(0);
+    const step = sample.scenario.steps[decision]!;
+    if (step.type !== 'decision') return;
+    const swapped = {
+      ...sample,
+      scenario: {
+        ...sample.scenario,
+        steps: sample.scenario.steps.map((s, i) =>
+          i === decision ? { ...step, options: [...step.options].reverse() } : s,
+        ),
+      },
+    };
+    const after = levelContent(
+      { ...course, modules: [swapped, ...course.modules.slice(1)] },
+      'foundation',
+    );
+    const state = play(before, initialState(before, 9), [{ type: 'open-module', module: 0 }]).state;
+    const result = restore(after, serialise(before, state), 1);
+    expect(result.ok && result.notes).toEqual([
+      `"${sample.title}" has changed since your last visit, so it starts again.`,
+    ]);
+    // Wording is not structure: new option texts keep the learner's progress.
+    const reworded = {
+      ...sample,
+      scenario: {
+        ...sample.scenario,
+        steps: sample.scenario.steps.map((s, i) =>
+          i === decision
+            ? {
+                ...step,
+                options: step.options.map((o) => ({
+                  ...o,
+                  text: { html: 'New words', text: 'New words' },
+                })),
+              }
+            : s,
+        ),
+      },
+    };
+    const kept = restore(
+      levelContent({ ...course, modules: [reworded, ...course.modules.slice(1)] }, 'foundation'),
+      serialise(before, state),
+      1,
+    );
+    expect(kept.ok && kept.notes).toEqual([]);
+  });
+
   describe('when a level gains, loses or reorders modules', () => {
     // A level of two modules, both started, the learner in the second: what an author's update to
     // the level must not take away.
