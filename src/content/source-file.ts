@@ -1,4 +1,13 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 
 /** A path into parsed content: map keys and list indexes, as in `['scenario', 'steps', 2, 'next']`. */
@@ -35,7 +44,32 @@ export class SourceFile {
         fix: yamlFix(e.code),
       } satisfies Diagnostic;
     });
+    this.parseErrors = [...this.parseErrors, ...this.#cutByHash()];
     this.data = this.#doc.errors.length > 0 ? undefined : this.#doc.toJS();
+  }
+
+  /**
+   * Unquoted text with "#" straight after a space ("Before you start #1 read this"): YAML reads
+   * the rest of the line as a comment and the learner never sees it. A note meant as one has a
+   * space after the "#" ("# as published") and is left alone.
+   */
+  #cutByHash(): Diagnostic[] {
+    const found: Diagnostic[] = [];
+    visit(this.#doc, {
+      Scalar: (_key, node) => {
+        if (node.type !== Scalar.PLAIN || typeof node.value !== 'string') return;
+        if (!node.comment || /^\s/.test(node.comment)) return;
+        const rest = `#${node.comment.split('\n')[0] ?? ''}`.trim();
+        found.push({
+          severity: 'warning',
+          file: this.path,
+          ...this.#positionOf(node),
+          message: `the text stops before "${rest.length > 30 ? rest.slice(0, 30) + '…' : rest}": YAML reads " #" as the start of a note to yourself`,
+          fix: 'put the whole text in quotes, or write the text as a block under "|"',
+        });
+      },
+    });
+    return found;
   }
 
   /**

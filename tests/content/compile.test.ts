@@ -125,6 +125,10 @@ describe('content compiler', () => {
         'the content note repeats the standard support (helpline, 999), which the course shows after every content note',
       ],
       [markedLines(module)[2], '"the the": the same word twice'],
+      [
+        markedLines(module)[3],
+        'the text stops before "#1 to pick? # <-- here": YAML reads " #" as the start of a note to yourself',
+      ],
     ]);
   });
 
