@@ -360,7 +360,10 @@ function linkScenario(file: SourceFile, raw: RawModule, out: Diagnostic[]): Scen
       .filter((id) => ids.has(id))
       .map((id) => stepIndex[id] as number),
   );
-  checkGraph(file, steps, edges, stepIndex[start], at, out);
+  // A "next" naming a missing step is reported where it is written; the steps it cuts off from
+  // the start are then not reported as unreachable (they are fine once it is fixed).
+  const linksBroken = steps.some((step) => successors(step).some((id) => !ids.has(id)));
+  checkGraph(file, steps, edges, stepIndex[start], linksBroken, at, out);
 
   return { start, steps, stepIndex, flags: flagsSet };
 }
@@ -457,6 +460,7 @@ function checkGraph(
   steps: readonly Step[],
   edges: readonly number[][],
   start: number | undefined,
+  linksBroken: boolean,
   at: (i: number, ...rest: (string | number)[]) => ContentPath,
   out: Diagnostic[],
 ): void {
@@ -474,7 +478,7 @@ function checkGraph(
 
   const reachable = reach([start], (i) => edges[i] ?? []);
   steps.forEach((step, i) => {
-    if (!reachable.has(i)) {
+    if (!reachable.has(i) && !linksBroken) {
       out.push(
         file.diagnostic(
           at(i, 'id'),
@@ -505,12 +509,15 @@ function checkGraph(
   const trapped = new Set(
     [...reachable].filter((i) => !canEnd.has(i) && (edges[i]?.length ?? 0) > 0),
   );
+  const within = (j: number) => (edges[j] ?? []).filter((k) => trapped.has(k));
+  // Only a real loop: trapped steps that go round. Trapped steps that lead into a dead end are the
+  // dead end's problem, reported above.
+  const goesRound = (i: number) => reach(within(i), within).has(i);
   const reported = new Set<number>();
   for (const i of [...trapped].sort((a, b) => a - b)) {
     if (reported.has(i)) continue;
-    const loop = [...reach([i], (j) => (edges[j] ?? []).filter((k) => trapped.has(k)))].sort(
-      (a, b) => a - b,
-    );
+    const loop = [...reach([i], within)].sort((a, b) => a - b);
+    if (!loop.some(goesRound)) continue;
     loop.forEach((j) => reported.add(j));
     const names = loop.map((j) => steps[j]?.id).join(', ');
     out.push(

@@ -163,6 +163,14 @@ describe('content compiler', () => {
     );
   });
 
+  it('names a misspelt next once, not once for every step it cuts off', () => {
+    const module = read('misspelt-next.yaml');
+    const result = compileCourse(read('course.yaml'), [module]);
+    expect(result.diagnostics.map((d) => [d.line, d.message, d.fix])).toEqual([
+      [markedLines(module)[0], 'next step "middel" does not exist', 'did you mean "middle"?'],
+    ]);
+  });
+
   it('formats a diagnostic as file:line:column, message, then the fix in brackets', () => {
     const result = compileCourse(read('course.yaml'), [read('unknown-key.yaml')]);
     const unknownKey = result.diagnostics.find((d) => d.message.startsWith('unknown key'));
