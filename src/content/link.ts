@@ -566,7 +566,9 @@ function linkQuestions(file: SourceFile, raw: RawModule, out: Diagnostic[]): Que
           file.diagnostic(
             at('levels', li),
             `question is for level "${level}", which this module does not serve`,
-            `use one of: ${raw.levels.join(', ')}`,
+            raw.levels.length > 0
+              ? `use one of: ${raw.levels.join(', ')}`
+              : `add "${level}" to the module's "levels:" first`,
           ),
         );
       }

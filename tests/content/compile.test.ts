@@ -171,6 +171,20 @@ describe('content compiler', () => {
     ]);
   });
 
+  it('says to add the level to the module first when a question names one the module lacks', () => {
+    const base = read('valid-base.yaml');
+    const module = {
+      ...base,
+      text: base.text
+        .replace('levels: [foundation]', 'levels: []')
+        .replace('  - id: q1\n', '  - id: q1\n    levels: [foundation]\n'),
+    };
+    const hit = compileCourse(read('course.yaml'), [module]).diagnostics.find((d) =>
+      d.message.startsWith('question is for level'),
+    );
+    expect(hit?.fix).toBe('add "foundation" to the module\'s "levels:" first');
+  });
+
   it('formats a diagnostic as file:line:column, message, then the fix in brackets', () => {
     const result = compileCourse(read('course.yaml'), [read('unknown-key.yaml')]);
     const unknownKey = result.diagnostics.find((d) => d.message.startsWith('unknown key'));
