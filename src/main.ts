@@ -45,7 +45,9 @@ if (app) {
   else if (course.levels.some((l) => l.id === level)) {
     const session = connectSession(course.id, level);
     app.session = session;
-    window.addEventListener('pagehide', () => session.finish());
+    // An LMS session ends itself on pagehide, as the page closing and not as the learner's "Save
+    // and exit" (no navigation request); the standalone one is saved here.
+    if (session.mode === 'standalone') window.addEventListener('pagehide', () => session.finish());
   }
   app.course = course;
   app.level = level;

@@ -3,6 +3,8 @@ import type { Effect, Interaction } from '../../../src/engine/index.ts';
 import {
   exitValue,
   launchWrites,
+  MAX_INTERACTIONS,
+  MAX_OBJECTIVES,
   planEffects,
   stateWrites,
   type CmiWrite,
@@ -104,6 +106,28 @@ describe('planEffects: interactions', () => {
       { ...clock, latencyMs: null },
     );
     expect(plan.writes.some((w) => w.element.endsWith('latency'))).toBe(false);
+  });
+});
+
+describe('planEffects: the SCORM 2004 limits (250 interactions, 100 objectives)', () => {
+  it('drops the 251st interaction in 2004 (the LMS would refuse it), not in 1.2', () => {
+    const full = { ...fresh, interactions: MAX_INTERACTIONS };
+    const effects: Effect[] = [{ type: 'record-interaction', interaction: question }];
+    expect(planEffects('2004', effects, full, clock).writes).toEqual([]);
+    expect(planEffects('2004', effects, full, clock).tracking.interactions).toBe(MAX_INTERACTIONS);
+    const older = planEffects('1.2', effects, full, clock);
+    expect(older.writes[0]?.element).toBe(`cmi.interactions.${MAX_INTERACTIONS}.id`);
+  });
+
+  it('adds no 101st objective, and still updates the ones it has', () => {
+    const ids = Array.from({ length: MAX_OBJECTIVES }, (_, i) => `module-${i}`);
+    const full = { ...fresh, objectives: ids };
+    const extra: Effect = { type: 'complete-module', module: 'one-more', passed: true, score: 90 };
+    expect(planEffects('2004', [extra], full, clock).writes).toEqual([]);
+    const known: Effect = { type: 'complete-module', module: 'module-7', passed: true, score: 90 };
+    expect(planEffects('2004', [known], full, clock).writes[0]?.element).toMatch(
+      /^cmi\.objectives\.7\./,
+    );
   });
 });
 

@@ -19,13 +19,48 @@ function pkg(version: '1.2' | '2004', edit: (manifest: string) => string = (m) =
   ]);
 }
 
+/** The SCO resource's identifier in a package's manifest. */
+function scoId(files: Map<string, string>): string {
+  return /<resource identifier="([^"]+)"[^>]*scormtype="sco"/i.exec(
+    files.get('imsmanifest.xml')!,
+  )![1]!;
+}
+
 describe('checkPackage (ADL profile rules in code)', () => {
-  it('accepts a good package of either version', () => {
-    // The schema files named in xsi:schemaLocation are missing here on purpose: only that is reported.
-    for (const version of ['1.2', '2004'] as const)
-      expect(checkPackage(version, pkg(version)).every((p) => p.includes('schema file'))).toBe(
-        true,
-      );
+  it('accepts a good package of either version, but for the schema files it leaves out', () => {
+    // The schema files named in xsi:schemaLocation are missing here on purpose: only that is
+    // reported, once for each file.
+    for (const version of ['1.2', '2004'] as const) {
+      const problems = checkPackage(version, pkg(version));
+      expect(problems.length).toBeGreaterThanOrEqual(3);
+      for (const problem of problems)
+        expect(problem).toMatch(
+          /^schema file \S+\.xsd \(named in xsi:schemaLocation\) is missing$/,
+        );
+    }
+  });
+
+  it('catches an identifierref on an item that has items of its own', () => {
+    const problems = checkPackage(
+      '2004',
+      pkg('2004', (m) =>
+        m.replace(
+          /(<item identifier="([^"]+)" identifierref="[^"]+"[^>]*>)/,
+          '$1<item identifier="child" identifierref="$2-res"><title>Child</title></item>',
+        ),
+      ),
+    );
+    expect(problems.join('\n')).toMatch(/has children and an identifierref/);
+  });
+
+  it('catches a SCO that does not list its own launch file', () => {
+    const problems = checkPackage(
+      '1.2',
+      pkg('1.2', (m) => m.replace(/\s*<file href="index\.html"\s*\/>/, '')),
+    );
+    expect(problems).toContain(
+      'SCO "' + scoId(pkg('1.2')) + '" does not list its own href as a file',
+    );
   });
 
   it('wants the manifest at the zip root', () => {
