@@ -316,10 +316,11 @@ export function moduleHash(content: LevelContent, module: Module): string {
 }
 
 /**
- * What saved indexes mean, and no wording: step ids and types; each decision option's weight,
- * flags and where it leads (so swapped options are noticed, and a saved choice never points at
- * another option); the flags; each question's id, type, option count and which options are right;
- * the draw size. Text edits leave it alone, so they never cost learners their progress.
+ * What saved indexes mean, and no wording: step ids and types and where each step leads; each
+ * decision option's weight, flags and where it leads (so swapped options are noticed, and a saved
+ * choice never points at another option); the flags; each question's id, type, option count and
+ * which options are right; the draw size. Text edits leave it alone, so they never cost learners
+ * their progress.
  */
 function computeModuleHash(content: LevelContent, module: Module): string {
   const shape = [
@@ -330,7 +331,9 @@ function computeModuleHash(content: LevelContent, module: Module): string {
           `${s.id}:${s.type}:${
             s.type === 'decision'
               ? s.options.map((o) => `${o.weight}/${o.sets.join('+')}/${JSON.stringify(o.next)}`)
-              : ''
+              : s.type === 'ending'
+                ? ''
+                : JSON.stringify(s.next)
           }`,
       )
       .join(','),

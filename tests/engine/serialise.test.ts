@@ -198,6 +198,25 @@ describe('saved state', () => {
     expect(result.ok && result.notes).toEqual([
       `"${sample.title}" has changed since your last visit, so it starts again.`,
     ]);
+    // Nor may a saved step index meet a different path: a narrative step that now leads elsewhere.
+    const narrative = sample.scenario.steps.findIndex((s) => s.type === 'narrative');
+    const rerouted = {
+      ...sample,
+      scenario: {
+        ...sample.scenario,
+        steps: sample.scenario.steps.map((s, i) =>
+          i === narrative && s.type === 'narrative'
+            ? { ...s, next: [{ to: sample.scenario.steps.at(-1)!.id, if: [], unless: [] }] }
+            : s,
+        ),
+      },
+    };
+    const moved = restore(
+      levelContent({ ...course, modules: [rerouted, ...course.modules.slice(1)] }, 'foundation'),
+      serialise(before, state),
+      1,
+    );
+    expect(moved.ok && moved.notes).toHaveLength(1);
     // Wording is not structure: new option texts keep the learner's progress.
     const reworded = {
       ...sample,
