@@ -22,7 +22,10 @@ const passMark = source.course.levels.find((l) => l.id === source.level)!.passMa
 interface LmsView {
   calls: ApiCall[];
   violations: string[];
+  /** What the SCO set. */
   values: Record<string, string>;
+  /** What the LMS (scorm-again) holds, its own judgements included. */
+  held: Record<string, unknown>;
 }
 
 describe(`built packages at run time (${source.dir}, level ${source.level})`, () => {
@@ -89,6 +92,7 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
             window as unknown as {
               previewLms: {
                 strict?: { calls: ApiCall[]; violations: string[]; values: Map<string, string> };
+                lms?: { getFlattenedCMI(): Record<string, unknown> };
               };
             }
           ).previewLms;
@@ -97,6 +101,7 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
             calls: strict.calls,
             violations: strict.violations,
             values: Object.fromEntries(strict.values),
+            held: state.lms?.getFlattenedCMI() ?? {},
           } as LmsView;
         });
       const count = (view: LmsView, fn: string) => view.calls.filter((c) => c.fn === fn).length;
@@ -278,6 +283,16 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
         expect(view.values['cmi.suspend_data']).toBeTruthy();
         expect(view.values[names.exit]).toBe('suspend');
         expect(view.values['adl.nav.request']).toBeUndefined();
+        // One decision into the level: the LMS, which holds the pass mark from the manifest,
+        // must not have judged the learner passed or failed, nor hold a level score.
+        if (version === '1.2') {
+          expect(view.held['cmi.core.lesson_status']).toBe('incomplete');
+          expect(view.held['cmi.core.score.raw'] ?? '').toBe('');
+        } else {
+          expect(view.held['cmi.completion_status']).toBe('incomplete');
+          expect(['unknown', undefined]).toContain(view.held['cmi.success_status']);
+          expect(view.held['cmi.score.scaled'] ?? '').toBe('');
+        }
         expect(view.violations).toEqual([]);
         expect(errors).toEqual([]);
       });
