@@ -330,7 +330,12 @@ export interface LevelOutcome {
   readonly complete: boolean;
   /** Every scored module passed. */
   readonly passed: boolean;
-  /** Mean score of the completed modules that have a quiz, 0–100. */
+  /**
+   * 0–100: the lowest score of the completed modules that have a quiz (100 when none has one).
+   * The level passes when every module passes, i.e. when its lowest score reaches the pass mark,
+   * so passed ⇔ score ≥ pass mark, as an LMS holding the pass mark judges it. A mean would let the
+   * LMS record as passed a level the course failed (100, 100, 100, 67: a mean of 92).
+   */
   readonly score: number;
 }
 
@@ -341,12 +346,7 @@ export function levelOutcome(content: LevelContent, state: LearnerState): LevelO
   });
   const scores = outcomes.flatMap((o) => (o.score === null ? [] : [o.score]));
   const complete = state.modules.every((m) => m.completed);
-  const score =
-    scores.length === 0
-      ? complete
-        ? 100
-        : 0
-      : Math.round(scores.reduce((a, b) => a + b, 0) / scores.length);
+  const score = scores.length === 0 ? (complete ? 100 : 0) : Math.min(...scores);
   return { complete, passed: complete && outcomes.every((o) => o.passed), score };
 }
 

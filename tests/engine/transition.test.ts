@@ -3,6 +3,7 @@ import {
   drawQuestions,
   initialState,
   levelContent,
+  levelOutcome,
   previewState,
   transition,
   type Answer,
@@ -300,6 +301,52 @@ describe('engine: quiz and completion', () => {
     expect(ofType(effects, 'complete-module')).toEqual([
       { type: 'complete-module', module: 'sample', passed: true, score: 50 },
     ]);
+  });
+});
+
+describe('engine: the level outcome an LMS can check', () => {
+  // An LMS that holds the pass mark judges the level score itself, so the course's verdict must be
+  // the one the score gives: passed exactly when the score reaches the pass mark.
+  const course = fixtureCourse();
+  const sample = course.modules[0]!;
+  const content = levelContent(
+    {
+      ...course,
+      levels: [{ ...course.levels[0]!, modules: ['sample', 'copy', 'third'] }],
+      modules: [sample, { ...sample, id: 'copy' }, { ...sample, id: 'third' }],
+    },
+    'foundation',
+  );
+  const finished = (...best: number[]) => {
+    const start = initialState(content, 1);
+    return {
+      ...start,
+      modules: start.modules.map((m, i) => ({
+        ...m,
+        phase: 'done' as const,
+        completed: true,
+        quiz: { ...m.quiz, attempt: 1, best: best[i] ?? null },
+      })),
+    };
+  };
+
+  it('fails a level with one module under the pass mark, with a score under it too', () => {
+    const outcome = levelOutcome(content, finished(100, 100, 67));
+    expect(outcome).toEqual({ complete: true, passed: false, score: 67 });
+  });
+
+  it('passes a level only with every module at the pass mark, and says so in its score', () => {
+    const pass = content.level.passMark;
+    for (const best of [
+      [100, 90, pass],
+      [pass, pass, pass - 1],
+      [100, 100, 100],
+      [0, 100, 100],
+    ]) {
+      const outcome = levelOutcome(content, finished(...best));
+      expect(outcome.passed, String(best)).toBe(outcome.score >= pass);
+      expect(outcome.score, String(best)).toBe(Math.min(...best));
+    }
   });
 });
 

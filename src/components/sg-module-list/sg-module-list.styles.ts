@@ -43,10 +43,11 @@ export const styles = css`
     color: #0c2d4a;
     background: #bbd4ea;
   }
-  .tag.completed {
+  .tag.not-passed {
     color: #6e3619;
     background: #fcd6c3;
   }
+  .tag.completed,
   .tag.passed {
     color: #005a30;
     background: #cce2d8;

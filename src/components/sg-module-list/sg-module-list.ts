@@ -14,16 +14,20 @@ import { focusHeading } from '../shared/focus.ts';
 import { styles } from './sg-module-list.styles.ts';
 
 /** A module's status as the learner reads it: always in words, never colour alone. */
-export type ModuleStatus = 'not-started' | 'in-progress' | 'completed' | 'passed';
+export type ModuleStatus = 'not-started' | 'in-progress' | 'completed' | 'passed' | 'not-passed';
 
 export const STATUS_TEXT: Readonly<Record<ModuleStatus, string>> = {
   'not-started': 'Not started',
   'in-progress': 'In progress',
   completed: 'Completed',
   passed: 'Passed',
+  'not-passed': 'Not passed',
 };
 
-/** Passed: completed with a quiz score at or above the pass mark. Completed: finished otherwise. */
+/**
+ * Passed or not passed: finished, with a quiz score at or above the pass mark or below it once the
+ * attempts ran out (as the LMS records it). Completed: finished, with no quiz at this level.
+ */
 export function moduleStatus(
   content: LevelContent,
   module: Module,
@@ -31,7 +35,8 @@ export function moduleStatus(
 ): ModuleStatus {
   if (progress.completed) {
     const outcome = moduleOutcome(content, module, progress);
-    return outcome.passed && outcome.score !== null ? 'passed' : 'completed';
+    if (outcome.score === null) return 'completed';
+    return outcome.passed ? 'passed' : 'not-passed';
   }
   return progress.phase === 'not-started' ? 'not-started' : 'in-progress';
 }
@@ -74,7 +79,7 @@ export class SgModuleList extends LitElement {
                 ${
                   outcome.passed
                     ? 'You passed.'
-                    : 'You have not reached the pass mark in every module yet. Talk to your manager or training lead about what to do next.'
+                    : 'You have not reached the pass mark in every module. Talk to your manager or training lead about what to do next.'
                 }
               </p>
             </div>`
