@@ -14,6 +14,8 @@ export interface CourseSession {
   readonly resumed: boolean;
   /** The LMS asked for browse or review mode: nothing the learner does is recorded. */
   readonly reviewOnly: boolean;
+  /** The LMS already records the level as finished (passed, failed or completed); false without one. */
+  readonly levelComplete: boolean;
   /** The learner's name as the LMS gives it, if it does. */
   readonly learnerName?: string;
   /**

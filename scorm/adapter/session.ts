@@ -71,8 +71,17 @@ export interface ScormSession extends CourseSession {
 
 const DEFAULTS = Object.freeze({ commitIntervalMs: 60_000, retries: 2, prefer: '2004' as const });
 
-/** The most writes kept for a retry while the LMS refuses them. */
-const MAX_PENDING = 500;
+/**
+ * The most writes kept for a retry while the LMS refuses them: far more than a whole level makes
+ * (about a thousand), so that none is dropped. A dropped interaction or objective id would make
+ * the LMS refuse every later write that names it, for good.
+ */
+const MAX_PENDING = 20_000;
+
+/** Said when the learner goes on after the session ended (a page back from the back/forward cache). */
+const ENDED_MESSAGE =
+  'This page is no longer connected to the learning system, so what you do now is kept only on ' +
+  'this device. Close the course and open it again from the learning system to carry on.';
 
 /** The longest a write waits for the browser to be idle. */
 const WRITE_BEHIND_MS = 1000;
@@ -152,8 +161,19 @@ function createLmsSession(
 
   const localKey = `${options.storageKey}:lms:${learnerId || 'anonymous'}`;
   const local = readLocal(localKey);
-  const useLocal = lmsState === '' && !complete && local !== undefined && !local.complete;
+  // The device's copy is newer than the LMS's when the LMS still holds what it held when the copy
+  // moved on (saving failed since, or the LMS lost it all): then the copy wins, completion
+  // included. When the LMS holds something else (another device went on, or the attempt was
+  // reset), the LMS wins.
+  const useLocal =
+    !reviewOnly && local !== undefined && local.state !== lmsState && local.base === lmsState;
   const savedState = useLocal ? local.state : lmsState;
+  /** What the LMS holds, as far as this session knows (a Commit confirms each state written). */
+  let accepted = lmsState;
+  let localCopy: Omit<LocalCopy, 'base'> | undefined = useLocal ? local : undefined;
+  const keepLocal = () => {
+    if (localCopy) writeLocal(localKey, { ...localCopy, base: accepted });
+  };
   let trackingRead: Tracking | undefined;
   const tracking = () =>
     (trackingRead ??= {
@@ -314,7 +334,16 @@ function createLmsSession(
     let ok = false;
     for (let attempt = 0; attempt <= retries && !ok; attempt++) ok = lms.commit();
     commitFailed = !ok;
+    confirm(ok);
     updateHealth();
+  };
+
+  /** After a Commit: the state written is what the LMS holds, unless a write of it is waiting. */
+  const confirm = (committed: boolean) => {
+    if (!committed || pending.some((p) => p.element === names.suspendData)) return;
+    if (accepted === written.state) return;
+    accepted = written.state;
+    keepLocal();
   };
 
   // --- Launch -------------------------------------------------------------------------------
@@ -356,6 +385,7 @@ function createLmsSession(
     if (timer !== undefined) win?.clearInterval(timer);
     win?.document?.removeEventListener('visibilitychange', onHidden);
     win?.removeEventListener('pagehide', onPageHide);
+    let saved = true;
     if (!reviewOnly) {
       writeQueued();
       retryPending();
@@ -364,7 +394,7 @@ function createLmsSession(
         sessionTimeWrite(version, now() - startedAt),
       ]);
       if (version === '1.2') {
-        lms.commit();
+        saved = lms.commit();
       } else if (learnerExit) {
         // Without a navigation request some 2004 LMSs leave the learner in a dead frame. While
         // incomplete, suspendAll keeps the attempt (exitAll would end it and lose the bookmark).
@@ -373,9 +403,30 @@ function createLmsSession(
         ]);
       }
       // 2004: no Commit right before Terminate (Terminate commits; some LMSs reject the Commit).
+      saved &&= pending.length === 0;
+      // Said before Terminate, while the LMS still answers for its last error.
+      if (!saved) {
+        commitFailed = true;
+        updateHealth();
+      }
     }
     terminated = true;
-    lms.terminate();
+    const ended = lms.terminate();
+    if (reviewOnly || !saved) return;
+    // What "Save and exit" then says rests on this: saved only if the LMS took it all.
+    if (ended) {
+      commitFailed = false;
+      confirm(true);
+      setHealth({ ok: true });
+    } else {
+      setHealth({
+        ok: false,
+        message:
+          'The learning system did not confirm that it saved your progress as you left. ' +
+          'Your progress is kept on this device and goes to the learning system when you next ' +
+          'open the course here.',
+      });
+    }
   }
 
   const session: ScormSession = {
@@ -385,20 +436,28 @@ function createLmsSession(
     savedState,
     resumed: entry === 'resume' || savedState !== '',
     reviewOnly,
+    levelComplete: complete,
     ...(learnerName ? { learnerName } : {}),
     get finished() {
       return terminated;
     },
     apply(effects: readonly Effect[], state: string, location: string) {
       try {
-        if (terminated) return;
+        if (reviewOnly) return;
+        // The local copy at once (it is cheap): it is what survives if the LMS never gets this.
+        localComplete ||= effects.some((e) => e.type === 'complete-level');
+        localCopy = { state, location, complete: localComplete };
+        keepLocal();
+        if (terminated) {
+          // The page came back after it was hidden for good (the back/forward cache): the LMS
+          // session has ended, so only this device keeps what the learner does now.
+          setHealth({ ok: false, message: ENDED_MESSAGE });
+          return;
+        }
         const at = now();
         queued.push({ effects, clock: { now: new Date(at), latencyMs: at - lastApplyAt } });
         lastApplyAt = at;
         queuedState = { state, location };
-        // The local copy at once (it is cheap): it is what survives if the LMS never gets this.
-        localComplete ||= effects.some((e) => e.type === 'complete-level');
-        writeLocal(localKey, { state, location, complete: localComplete });
         scheduleFlush();
       } catch {
         // Never throws: a broken LMS must not stop the course.
@@ -451,6 +510,11 @@ interface LocalCopy {
   readonly state: string;
   readonly location: string;
   readonly complete: boolean;
+  /**
+   * The suspend_data the LMS was last known to hold (read at launch, then each state a Commit
+   * confirmed). The copy is newer than the LMS's only while the LMS still holds exactly this.
+   */
+  readonly base: string;
 }
 
 function readLocal(key: string): LocalCopy | undefined {
@@ -463,6 +527,7 @@ function readLocal(key: string): LocalCopy | undefined {
       state: parsed.state,
       location: typeof parsed.location === 'string' ? parsed.location : '',
       complete: parsed.complete === true,
+      base: typeof parsed.base === 'string' ? parsed.base : '',
     };
   } catch {
     return undefined;

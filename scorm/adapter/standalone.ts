@@ -40,6 +40,7 @@ export function createStandaloneSession(storageKey: string): CourseSession {
     savedState: saved.state,
     resumed: saved.state !== '',
     reviewOnly: false,
+    levelComplete: false,
     apply(effects: readonly Effect[], state: string, location: string) {
       // Interactions, scores and completion are for an LMS; on this device only the state matters.
       latest = { state, location };

@@ -149,6 +149,7 @@ export interface MemorySession extends CourseSession {
 export function memorySession(
   savedState = '',
   mode: 'lms' | 'standalone' = 'standalone',
+  levelComplete = false,
 ): MemorySession {
   const listeners: ((h: SessionHealth) => void)[] = [];
   const session: MemorySession = {
@@ -156,6 +157,7 @@ export function memorySession(
     savedState,
     resumed: savedState !== '',
     reviewOnly: false,
+    levelComplete,
     applied: [],
     finished: 0,
     apply(effects, state, location) {

@@ -5,6 +5,7 @@ import {
   currentStep,
   drawQuestions,
   levelContent,
+  levelOutcome,
   progressMeasure,
   questionBank,
   previewState,
@@ -327,12 +328,34 @@ export class SgApp extends LitElement {
       this.notes = [result.reason];
     }
     if (missing) this.notes = [missing, ...this.notes];
+    this.reportFinishedLevel(this.content, result.state);
     if (session && session !== this.watchedSession) {
       this.watchedSession = session;
       session.onHealthChange((health) => {
         if (this.session === session) this.health = health;
       });
     }
+  }
+
+  /**
+   * A level the saved state finishes but the LMS does not record as finished is reported now: its
+   * completion was saved but never reached the LMS (saving failed then), or a new version of the
+   * course took out the one module left. No learner event would report it again.
+   */
+  private reportFinishedLevel(content: LevelContent, state: LearnerState) {
+    const { session } = this;
+    if (session?.mode !== 'lms' || session.reviewOnly || session.levelComplete) return;
+    const outcome = levelOutcome(content, state);
+    if (!outcome.complete) return;
+    session.apply(
+      [
+        { type: 'complete-level', passed: outcome.passed, score: outcome.score },
+        { type: 'save' },
+        { type: 'commit' },
+      ],
+      serialise(content, state),
+      this.location(content, state),
+    );
   }
 
   /** Runs one learner event through the engine and hands the effects to the session. */

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
 import '../../../src/components/sg-app/sg-app.ts';
+import { levelContent, serialise } from '../../../src/engine/index.ts';
+import { play } from '../../scorm/support/learner.ts';
 import {
   ALL_EVENTS,
   button,
@@ -225,6 +227,25 @@ describe('<sg-app>', () => {
     expect(text(deepActiveElement())).toContain('Your modules');
     expect(text(element)).toContain('Status: In progress');
     expect(second.applied.at(-1)?.location).toBe('modules');
+  });
+
+  it('reports a finished level the LMS does not record as finished, once, at launch', async () => {
+    // Saved progress that finishes the level (its completion never reached the LMS).
+    const content = levelContent(course, 'foundation');
+    const done = play(content, { outcome: 'pass', seed: SEED }).at(-1)!.learner;
+    const saved = serialise(content, done);
+    const unreported = memorySession(saved, 'lms', false);
+    await app({ level: 'foundation', session: unreported });
+    const sent = unreported.applied.flatMap((a) => a.effects);
+    expect(sent.filter((e) => e.type === 'complete-level')).toEqual([
+      { type: 'complete-level', passed: true, score: 100 },
+    ]);
+    expect(unreported.applied[0]?.state).toBe(saved);
+    // Recorded already, or under no LMS: nothing to tell.
+    for (const session of [memorySession(saved, 'lms', true), memorySession(saved)]) {
+      await app({ level: 'foundation', session });
+      expect(session.applied).toEqual([]);
+    }
   });
 
   it('starts afresh with a quiet note when the saved progress cannot be read', async () => {

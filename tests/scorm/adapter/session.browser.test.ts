@@ -382,6 +382,88 @@ for (const version of ['1.2', '2004'] as const) {
       expect(lms.cmi()['cmi.suspend_data']).toBe(more.at(-1)!.state);
     });
 
+    it('relaunched after the LMS refused the later saves, resumes from the newer copy on this device', async () => {
+      const first = createTestLms(version);
+      const session = connect(first, { schedule: (flush) => flush() })!;
+      const turns = play(content, { outcome: 'pass' });
+      const accepted = turns.slice(0, 6);
+      for (const turn of accepted)
+        session.apply([...turn.effects, { type: 'commit' }], turn.state, turn.location);
+      expect(first.cmi()['cmi.suspend_data']).toBe(accepted.at(-1)!.state);
+      first.failing = true;
+      for (const turn of turns.slice(6)) session.apply(turn.effects, turn.state, turn.location);
+      session.finish();
+
+      // The LMS still holds the sixth turn; this device holds the last, the level finished.
+      const second = createTestLms(version, savedForRelaunch(first));
+      const again = connect(second, { schedule: (flush) => flush() })!;
+      expect(again.savedState).toBe(turns.at(-1)!.state);
+      expect(second.cmi()['cmi.suspend_data']).toBe(turns.at(-1)!.state);
+      expect(second.strict.violations).toEqual([]);
+    });
+
+    it('relaunched where the LMS holds other progress (another device, or a reset), takes the LMS’s', () => {
+      const first = createTestLms(version);
+      const session = connect(first, { schedule: (flush) => flush() })!;
+      const turns = play(content, { outcome: 'pass', maxTurns: 8 });
+      for (const turn of turns.slice(0, 4))
+        session.apply([...turn.effects, { type: 'commit' }], turn.state, turn.location);
+      first.failing = true;
+      for (const turn of turns.slice(4)) session.apply(turn.effects, turn.state, turn.location);
+      session.finish();
+      const onThisDevice = turns.at(-1)!.state;
+
+      // Another device went on from the same point: the LMS's newer state wins.
+      const elsewhere = { ...savedForRelaunch(first), 'cmi.suspend_data': turns[5]!.state };
+      expect(connect(createTestLms(version, elsewhere))!.savedState).toBe(turns[5]!.state);
+      // The attempt was reset: the LMS holds nothing, and nothing comes back from this device.
+      expect(connect(createTestLms(version))!.savedState).toBe('');
+      expect(onThisDevice).not.toBe(turns[5]!.state);
+    });
+
+    it('says whether "Save and exit" saved: not while the LMS refuses, yes once it takes it all', () => {
+      for (const failing of [true, false]) {
+        const lms = createTestLms(version);
+        const session = connect(lms, { schedule: (flush) => flush() })!;
+        const health: boolean[] = [];
+        session.onHealthChange((h) => health.push(h.ok));
+        const turns = play(content, { outcome: 'pass', maxTurns: 4 });
+        lms.failing = true;
+        for (const turn of turns)
+          session.apply([...turn.effects, { type: 'commit' }], turn.state, turn.location);
+        lms.failing = failing;
+        session.finish();
+        expect(health.at(-1), `failing: ${failing}`).toBe(!failing);
+        expect(lms.strict.violations.filter((v) => !v.includes('→ error'))).toEqual([]);
+      }
+    });
+
+    it('after the page was hidden for good (back from the back/forward cache), keeps what follows on this device and says so', () => {
+      const lms = createTestLms(version);
+      const session = connect(lms, { window })!;
+      const health: boolean[] = [];
+      session.onHealthChange((h) => health.push(h.ok));
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      const calls = lms.strict.calls.length;
+      const [turn] = play(content, { outcome: 'pass', maxTurns: 1 });
+      session.apply(turn!.effects, turn!.state, turn!.location);
+      expect(lms.strict.calls.length).toBe(calls);
+      const local = JSON.parse(localStorage.getItem(`${storageKey}:lms:anonymous`) ?? '{}') as {
+        state?: string;
+      };
+      expect(local.state).toBe(turn!.state);
+      expect(health).toEqual([false]);
+    });
+
+    it('in review mode keeps nothing on this device either', () => {
+      const mode = version === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode';
+      const session = connect(createTestLms(version, { [mode]: 'browse' }))!;
+      const [turn] = play(content, { outcome: 'pass', maxTurns: 1 });
+      session.apply(turn!.effects, turn!.state, turn!.location);
+      session.finish();
+      expect(localStorage.getItem(`${storageKey}:lms:anonymous`)).toBeNull();
+    });
+
     it('relaunched after the LMS lost everything, resumes from the local copy', async () => {
       localStorage.setItem(
         `${storageKey}:lms:anonymous`,
