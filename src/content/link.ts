@@ -173,6 +173,19 @@ export function linkCourse(input: LinkInput): LinkResult {
     scenarioShare: level['scenario-share'] ?? 0,
   }));
   for (const [li, level] of levels.entries()) {
+    // The quiz's share of a module's score, at full marks, must reach the pass mark: else a learner
+    // whose choices all scored 0 can never pass, and with unlimited attempts never finishes.
+    const quizAtBest = Math.round((1 - level.scenarioShare) * 100);
+    if (level.scenarioShare > 0 && quizAtBest < level.passMark) {
+      diagnostics.push(
+        file.diagnostic(
+          ['levels', li, 'scenario-share'],
+          `with scenario-share ${level.scenarioShare}, a perfect quiz gives ${quizAtBest}%: a learner whose choices score 0 can never reach the pass mark of ${level.passMark}%${level.attempts === 0 ? ', and with unlimited attempts never finishes the module' : ''}`,
+          `lower scenario-share to at most ${(1 - level.passMark / 100).toFixed(2)}, or lower the pass mark`,
+          'warning',
+        ),
+      );
+    }
     for (const moduleId of level.modules) {
       const module = modules.find((m) => m.id === moduleId);
       const available = module?.questions.filter((q) => q.levels.includes(level.id)).length ?? 0;

@@ -185,6 +185,46 @@ describe('content compiler', () => {
     expect(hit?.fix).toBe('add "foundation" to the module\'s "levels:" first');
   });
 
+  it('warns when a perfect quiz cannot reach the pass mark because of the scenario share', () => {
+    const base = read('course.yaml');
+    const warnings = (share: number, attempts: number) => {
+      const course = {
+        ...base,
+        text: base.text.replace(
+          '    pass-mark: 80\n',
+          `    pass-mark: 80\n    scenario-share: ${share}\n    attempts: ${attempts}\n`,
+        ),
+      };
+      return compileCourse(course, [read('valid-base.yaml')]).diagnostics.filter((d) =>
+        d.message.startsWith('with scenario-share'),
+      );
+    };
+    expect(warnings(0.5, 0)).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        line: 14,
+        message:
+          'with scenario-share 0.5, a perfect quiz gives 50%: a learner whose choices score 0 can never reach the pass mark of 80%, and with unlimited attempts never finishes the module',
+        fix: 'lower scenario-share to at most 0.20, or lower the pass mark',
+      }),
+    ]);
+    expect(warnings(0.5, 3)[0]?.message).not.toContain('unlimited');
+    expect(warnings(0.2, 0)).toEqual([]);
+  });
+
+  it('rejects more than 99 quiz attempts (the saved state counts to 1295; more would never run out)', () => {
+    const base = read('course.yaml');
+    const course = {
+      ...base,
+      text: base.text.replace('    pass-mark: 80\n', '    pass-mark: 80\n    attempts: 100\n'),
+    };
+    const errors = compileCourse(course, [read('valid-base.yaml')]).diagnostics.filter(
+      (d) => d.severity === 'error',
+    );
+    expect(errors).toEqual([expect.objectContaining({ line: 14 })]);
+    expect(errors[0]?.message).toMatch(/99/);
+  });
+
   it('formats a diagnostic as file:line:column, message, then the fix in brackets', () => {
     const result = compileCourse(read('course.yaml'), [read('unknown-key.yaml')]);
     const unknownKey = result.diagnostics.find((d) => d.message.startsWith('unknown key'));
