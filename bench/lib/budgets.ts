@@ -7,7 +7,7 @@ export const BUDGETS = Object.freeze({
   /**
    * First decision usable ÷ the pages floor (the same pages on the same path as static HTML, no
    * course code): what the course's code adds. It replaces the issue's first wording below, which
-   * no SCO showing these pages can meet (bench/README.md, "The pages floor").
+   * leaves a SCO showing these pages a few ms for all its code (bench/README.md, "The pages floor").
    */
   decisionPagesRatio: 2,
   /** As the issue first set it: first decision usable ÷ the bare-SCO floor, reported beside it. */
