@@ -78,6 +78,9 @@ const DEFAULTS = Object.freeze({ commitIntervalMs: 60_000, retries: 2, prefer: '
  */
 const MAX_PENDING = 20_000;
 
+/** Tries at Initialize before the course falls back to keeping progress on the device alone. */
+const INITIALIZE_TRIES = 3;
+
 /** Said when the learner goes on after the session ended (a page back from the back/forward cache). */
 const ENDED_MESSAGE =
   'This page is no longer connected to the learning system, so what you do now is kept only on ' +
@@ -118,7 +121,12 @@ export function connectScormSession(options: ScormSessionOptions): ScormSession 
       (win ? findApi(win as unknown as WindowLike, options.prefer ?? DEFAULTS.prefer) : undefined);
     if (!found) return undefined;
     const lms = wrapApi(found);
-    if (!lms.initialize()) return undefined;
+    // An LMS that is slow to start may refuse the first Initialize; giving up at once would mean
+    // standalone mode, which starts afresh and keeps this session's work away from the LMS.
+    let initialised = false;
+    for (let attempt = 0; attempt < INITIALIZE_TRIES && !initialised; attempt++)
+      initialised = lms.initialize();
+    if (!initialised) return undefined;
     return createLmsSession(lms, options, win);
   } catch {
     return undefined;

@@ -105,13 +105,19 @@ export function createStrictApi(version: Version, inner: object): StrictApi {
     };
 
   const api: Record<string, (...args: string[]) => string> = {
-    [n.init]: wrapped(n.init, (args) => {
-      initialised++;
-      if (initialised > 1) violations.push(`${n.init} called ${initialised} times`);
+    // A refused Initialize leaves the SCO where it was: it may try again (and nothing else).
+    [n.init]: (...args: string[]): string => {
+      if (state === 'running') violations.push(`${n.init} called ${initialised + 1} times`);
       if (args[0] !== '') violations.push(`${n.init} argument must be "" (got ${String(args[0])})`);
       if (state === 'ended') violations.push(`${n.init} called after ${n.finish}`);
-      state = 'running';
-    }),
+      const result = call(n.init, args);
+      record(n.init, args, result, errorCheck(n.init, args));
+      if (result === 'true') {
+        initialised++;
+        state = 'running';
+      }
+      return result;
+    },
     [n.finish]: wrapped(n.finish, (args) => {
       orderCheck(n.finish);
       terminated++;

@@ -464,6 +464,21 @@ for (const version of ['1.2', '2004'] as const) {
       expect(localStorage.getItem(`${storageKey}:lms:anonymous`)).toBeNull();
     });
 
+    it('tries Initialize again when the LMS refuses it once, and resumes what the LMS holds', () => {
+      const lms = createTestLms(version, { 'cmi.suspend_data': 'saved' });
+      let refused = 0;
+      const api = { ...lms.strict.api };
+      api[names.init] = (...args: string[]) => {
+        if (refused++ === 0) return 'false';
+        return lms.strict.api[names.init]!(...args);
+      };
+      const session = connect(lms, { api: { version, api } as unknown as typeof lms.found })!;
+      expect(session?.mode).toBe('lms');
+      expect(session.savedState).toBe('saved');
+      expect(lms.fns().filter((f) => f === names.init)).toHaveLength(1);
+      expect(lms.strict.violations).toEqual([]);
+    });
+
     it('relaunched after the LMS lost everything, resumes from the local copy', async () => {
       localStorage.setItem(
         `${storageKey}:lms:anonymous`,

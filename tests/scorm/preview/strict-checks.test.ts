@@ -43,6 +43,18 @@ describe('the strict observer', () => {
     ]);
   });
 
+  it('lets a SCO try Initialize again after the LMS refused it, and flags calls before it succeeds', () => {
+    let refuse = true;
+    const lms = { ...lax12(), LMSInitialize: () => (refuse ? 'false' : 'true') };
+    const { api, violations } = createStrictApi('1.2', lms);
+    api.LMSInitialize!('');
+    api.LMSGetValue!('cmi.core.entry');
+    refuse = false;
+    api.LMSInitialize!('');
+    api.LMSFinish!('');
+    expect(violations).toEqual(['LMSGetValue called before LMSInitialize']);
+  });
+
   it('flags a Commit right before Terminate in 2004', () => {
     const { api, violations } = createStrictApi('2004', lax2004());
     api.Initialize!('');
