@@ -211,7 +211,9 @@ function objectiveWrites(
     writes.push({ element: `${base}.status`, value: status });
   } else {
     writes.push({ element: `${base}.completion_status`, value: 'completed' });
-    writes.push({ element: `${base}.success_status`, value: passed ? 'passed' : 'failed' });
+    // A module with no quiz at this level is finished but not judged, in 2004 as in 1.2.
+    const success = score === null ? 'unknown' : passed ? 'passed' : 'failed';
+    writes.push({ element: `${base}.success_status`, value: success });
   }
   return writes;
 }

@@ -185,6 +185,25 @@ describe('planEffects: progress, score and completion', () => {
     });
   });
 
+  it('marks a 2004 objective with no quiz completed and not judged, as 1.2 does', () => {
+    const tracking = { ...fresh, objectives: ['a', 'b'] };
+    const plan = planEffects(
+      '2004',
+      [
+        { type: 'complete-module', module: 'a', passed: true, score: null },
+        { type: 'complete-module', module: 'b', passed: true, score: 90 },
+      ],
+      tracking,
+      clock,
+    );
+    expect(asMap(plan.writes)).toMatchObject({
+      'cmi.objectives.0.completion_status': 'completed',
+      'cmi.objectives.0.success_status': 'unknown',
+      'cmi.objectives.1.success_status': 'passed',
+      'cmi.objectives.1.score.scaled': '0.9',
+    });
+  });
+
   it('passes a 1.2 level with lesson_status passed and an empty exit', () => {
     const plan = planEffects(
       '1.2',
