@@ -270,6 +270,11 @@ function linkModule(file: SourceFile, raw: RawModule, out: Diagnostic[]): Module
     covers: renderMarkdown(raw.covers),
     contentNote: renderMarkdown(raw['content-note']),
     ...(raw.reconstruction ? { reconstruction: renderMarkdown(raw.reconstruction) } : {}),
+    support: (raw.support ?? []).map((line) => ({
+      name: line.name.trim(),
+      contact: String(line.contact).trim(),
+      ...(line.detail ? { detail: line.detail.trim() } : {}),
+    })),
     outcomes: raw.outcomes ?? [],
     scenario,
     questions,

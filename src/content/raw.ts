@@ -40,12 +40,22 @@ export interface RawModule {
   covers: string;
   'content-note': string;
   reconstruction?: string;
+  /** Names the review uses for real children or family members: allowed only in reveal steps. */
+  'real-names'?: string[];
+  /** Extra support lines for this module's themes, shown beside the standard support. */
+  support?: RawSupportLine[];
   outcomes?: string[];
   /** Source check: read by tests against shared/sources, not compiled into the course. */
   facts?: { fact: string; source: string; line: number; words: string }[];
   scenario: { start?: string; steps: RawStep[] };
   questions: RawQuestion[];
   reflection: string[];
+}
+
+export interface RawSupportLine {
+  name: string;
+  contact: string | number;
+  detail?: string;
 }
 
 export type RawFlags = string | string[];

@@ -72,11 +72,20 @@ export interface Module {
   readonly contentNote: RichText;
   /** Said once, plainly, when a scenario uses invented detail. */
   readonly reconstruction?: RichText;
+  /** Support particular to this module's themes, shown beside the standard support, as plain text. */
+  readonly support: readonly SupportLine[];
   /** Ids of the level learning outcomes this module delivers. */
   readonly outcomes: readonly string[];
   readonly scenario: Scenario;
   readonly questions: readonly Question[];
   readonly reflection: readonly RichText[];
+}
+
+/** A helpline or service: plain text, never a link (learners copy or dial it). */
+export interface SupportLine {
+  readonly name: string;
+  readonly contact: string;
+  readonly detail?: string;
 }
 
 export interface Scenario {

@@ -38,6 +38,14 @@ describe('content compiler', () => {
         { to: 'second-choice', if: [], unless: [] },
       ],
     });
+    expect(sample?.support).toEqual([
+      {
+        name: 'Samaritans',
+        contact: '116 123',
+        detail: 'any time, day or night, for anyone who is struggling',
+      },
+      { name: 'Example line', contact: '999' },
+    ]);
     expect(result.course?.levels[1]).toMatchObject({
       id: 'advanced',
       passMark: 50,
