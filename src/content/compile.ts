@@ -1,6 +1,8 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { linkCourse } from './link.ts';
 import { SourceFile } from './source-file.ts';
+import { checkRealNames } from './real-names.ts';
+import type { RawModule } from './raw.ts';
 import type { Course } from './types.ts';
 import { validateAgainstSchema } from './validate.ts';
 
@@ -45,6 +47,8 @@ export function compileCourse(
     brokenModuleIds: modules.filter((m) => !m.linkable).flatMap((m) => idOf(m.file.data, m.text)),
   });
   diagnostics.push(...linked.diagnostics);
+  for (const m of modules.filter((m) => m.linkable))
+    checkRealNames(m.file, m.text, m.file.data as RawModule, diagnostics);
   const sorted = sortDiagnostics(diagnostics);
   return hasErrors(sorted) || !linked.course
     ? { diagnostics: sorted }

@@ -78,6 +78,7 @@ describe('content compiler', () => {
     'unknown-step-type',
     'yaml-syntax',
     'impossible-date',
+    'real-name-invented-step',
   ];
 
   it.each(moduleFixtures)('reports %s at the marked line of the module file, and fails', (name) => {
@@ -92,6 +93,21 @@ describe('content compiler', () => {
     });
     expect(hit?.fix.length).toBeGreaterThan(5);
     expect(result.course).toBeUndefined();
+  });
+
+  it('names every real name outside a reveal once per field, and none in reveals, debriefs or similar words', () => {
+    const module = read('real-name-invented-step.yaml');
+    const result = compileCourse(read('course.yaml'), [module]);
+    expect(result.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [
+        markedLines(module)[0],
+        '"B", a real name from the review, in the decision step "choice" (option 2 feedback)',
+      ],
+      [
+        markedLines(module)[0],
+        '"Child B", a real name from the review, in the decision step "choice" (option 2 feedback)',
+      ],
+    ]);
   });
 
   it("gives a review's publication date as learners read it, and nothing where the source has none", () => {
