@@ -4,18 +4,40 @@ import { coursePlugin } from './src/build/course-plugin.ts';
 import { CHROMIUM_ARGS, findChromium } from './src/build/find-chromium.ts';
 
 /**
- * Two kinds of test: pure code (content compiler, engine, packaging) in Node, and components and
- * built packages in real headless Chromium (`*.browser.test.ts`). The browser is found, never
- * downloaded: see src/build/find-chromium.ts.
+ * Three projects, by cost, so a quick loop stays quick and slow tests get time that fits their
+ * work on a busy 2-core machine (CI is one):
+ * - `unit`: pure code in Node (content compiler, engine, adapter formats, packaging rules):
+ *   `*.test.ts`, seconds in all. `npx vitest run --project unit`.
+ * - `integration`: Node tests that run Vite builds or drive a real Chromium from Node (built
+ *   packages in the preview LMS, the launch probe): `*.integration.test.ts`.
+ * - `browser`: components and the adapter in real headless Chromium (vitest browser mode):
+ *   `*.browser.test.ts`.
+ * The browser is found, never downloaded: see src/build/find-chromium.ts.
  */
 export default defineConfig(async () => {
-  const node: TestProjectInlineConfiguration = {
+  const unit: TestProjectInlineConfiguration = {
     extends: true,
     test: {
-      name: 'node',
+      name: 'unit',
       environment: 'node',
       include: ['tests/**/*.test.ts'],
-      exclude: ['tests/**/*.browser.test.ts'],
+      exclude: ['tests/**/*.browser.test.ts', 'tests/**/*.integration.test.ts'],
+      // Pure code, but some tests compile the whole real course: under load that can take seconds.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  };
+  const integration: TestProjectInlineConfiguration = {
+    extends: true,
+    test: {
+      name: 'integration',
+      environment: 'node',
+      include: ['tests/**/*.integration.test.ts'],
+      // A test here builds packages or launches pages; on a loaded 2-core machine one launch and
+      // walk can take tens of seconds. Files run one at a time: each drives its own Chromium.
+      testTimeout: 120_000,
+      hookTimeout: 300_000,
+      fileParallelism: false,
     },
   };
   const browser: TestProjectInlineConfiguration = {
@@ -23,6 +45,9 @@ export default defineConfig(async () => {
     test: {
       name: 'browser',
       include: ['tests/**/*.browser.test.ts'],
+      // axe over a whole page, or a walk through every page of a module, is seconds of work alone.
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
       browser: {
         enabled: true,
         headless: true,
@@ -44,5 +69,5 @@ export default defineConfig(async () => {
   const optimizeDeps = {
     include: ['lit', 'lit/decorators.js', 'lit/directives/unsafe-html.js', 'axe-core'],
   };
-  return { plugins, optimizeDeps, test: { projects: [node, browser] } };
+  return { plugins, optimizeDeps, test: { projects: [unit, integration, browser] } };
 });

@@ -31,6 +31,8 @@ export interface PreviewServer {
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const SCORM_AGAIN = resolve(HERE, '../../node_modules/scorm-again/dist');
+/** The same icon the course ships (public/, copied into the web build and every package). */
+const FAVICON = resolve(HERE, '../../public/favicon.svg');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -101,6 +103,11 @@ export async function startPreviewServer(
     const path = decodeURIComponent(url.pathname);
     if (path === '/' || path === '/index.html')
       return send(res, 200, readFileSync(join(HERE, 'index.html')), TYPES['.html'] as string);
+    // The course's own icon: a browser asks for one on every page it shows at the top level
+    // (Chromium's full build asks for /favicon.ico even when the page names none), and a 404 there
+    // is a console error that the tests count.
+    if (path === '/favicon.ico' || path === '/favicon.svg')
+      return send(res, 200, readFileSync(FAVICON), TYPES['.svg'] as string);
     if (path.startsWith('/lms/') && path.endsWith('.ts')) {
       const file = safeJoin(HERE, path.slice('/lms/'.length));
       if (!file || !existsSync(file)) return send(res, 404, 'Not found', 'text/plain');

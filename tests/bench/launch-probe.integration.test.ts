@@ -37,7 +37,7 @@ describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
     )![1];
     const pages = (await writePagesPackage(rig.packagesDir, '2004', level.id, captured, css)).file;
     files = { course, floor: floors.floor!, path: floors.path!, pages };
-  }, 120_000);
+  });
 
   afterAll(() => rig?.close());
 
@@ -50,7 +50,7 @@ describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
     expect(floor.decision).toBeNull();
     expect(floor.clicks).toBe(0);
     expect(floor.lmsCalls).toBe(1);
-  }, 30_000);
+  });
 
   it('the path floor and the course reach their first decision by the same four clicks', async () => {
     const path = await launch('path', 'path');
@@ -67,7 +67,7 @@ describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
       const clicked = run.answers.reduce((sum, answer) => sum + answer, 0);
       expect(run.decision! - clicked).toBeGreaterThanOrEqual(run.firstRender);
     }
-  }, 30_000);
+  });
 
   it("the pages floor shows the course's own five pages and reaches the decision by the same clicks", async () => {
     // One page per click and the decision's: the module list, the module start, two narrative
@@ -88,11 +88,11 @@ describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
     expect(pages.decision!).toBeGreaterThan(pages.firstRender);
     // Static pages make no call but Initialize.
     expect(pages.lmsCalls).toBe(1);
-  }, 30_000);
+  });
 
   it('before its first view the course makes Initialize and six reads: every write waits for idle time', async () => {
     const sco = await launch('course', 'course');
     // entry, mode, learner name and id, status, suspend_data: no SetValue, no Commit.
     expect(sco.lmsCallsAtFirstRender).toBe(7);
-  }, 30_000);
+  });
 });

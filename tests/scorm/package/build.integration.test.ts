@@ -34,7 +34,7 @@ for (const source of sources) {
     beforeAll(async () => {
       out = mkdtempSync(join(tmpdir(), 'sg-packages-'));
       built = await buildPackages({ courseDir: source.dir, outDir: out, levels: source.levels });
-    }, 60_000);
+    });
     afterAll(() => rmSync(out, { recursive: true, force: true }));
 
     it('writes a SCORM 1.2 and a SCORM 2004 zip per level, named by course, level, version and course version', () => {

@@ -26,7 +26,7 @@ describe(`byte budgets (level ${level.id})`, () => {
     out = mkdtempSync(join(tmpdir(), 'sg-size-budget-'));
     await buildLevelWeb(resolve('.'), resolve('course'), level.id, out);
     sizes = bundleSizes(readDirectory(out), course, level.id);
-  }, 60_000);
+  });
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
