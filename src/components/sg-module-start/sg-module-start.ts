@@ -65,12 +65,12 @@ export class SgModuleStart extends LitElement {
       </dl>
       <section class="warning" aria-labelledby="content-note">
         <h2 id="content-note">Content note</h2>
-        ${unsafeHTML(module.contentNote.html)} ${supportSignposting}
+        ${unsafeHTML(module.contentNote.html)} ${supportSignposting(module.support)}
       </section>
       ${
         module.reconstruction
           ? html`<section class="inset" aria-labelledby="reconstruction">
-              <h2 id="reconstruction">Some details are reconstructed</h2>
+              <h2 id="reconstruction">What is invented and what is real</h2>
               ${unsafeHTML(module.reconstruction.html)}
               <p>
                 Steps that use invented detail are marked

@@ -56,6 +56,27 @@ describe('<sg-module-start>', () => {
     expect(note).toContain('call 999');
     expect(note).toContain('designated safeguarding lead (DSL)');
     expect(text(deepQuery(el, '.inset'))).toContain('The names of workers are invented.');
+    expect(text(deepQuery(el, '#reconstruction'))).toBe('What is invented and what is real');
+  });
+
+  it("lists the module's own support beside the standard support, as plain text", async () => {
+    const el = await mount('sg-module-start', { module, level });
+    const note = deepQuery(el, '.warning')!;
+    const extra = [...note.querySelectorAll('ul.module-support li')].map((li) => text(li));
+    expect(extra).toEqual([
+      'Samaritans: 116 123, any time, day or night, for anyone who is struggling.',
+      'Example line: 999.',
+    ]);
+    // Beside the standard support, which is still there once.
+    expect(text(note).match(/0808 800 5000/g)).toHaveLength(1);
+    expect(note.querySelectorAll('a')).toHaveLength(0);
+    await expectNoAxeViolations();
+  });
+
+  it('adds nothing to the standard support for a module with none of its own', async () => {
+    const el = await mount('sg-module-start', { module: { ...module, support: [] }, level });
+    expect(deepQuery(el, 'ul.module-support')).toBeNull();
+    expect(text(deepQuery(el, '.warning'))).not.toContain('these may also help');
   });
 
   it('lets the learner go on or go back without penalty', async () => {
