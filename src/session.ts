@@ -18,6 +18,8 @@ export interface CourseSession {
   readonly levelComplete: boolean;
   /** The learner's name as the LMS gives it, if it does. */
   readonly learnerName?: string;
+  /** The learner's id as the LMS gives it, if it does: the notes kept on this device are keyed by it. */
+  readonly learnerId?: string;
   /**
    * Carries out the engine's effects, in order, and keeps `state` (the serialised engine state)
    * with `location` (a short bookmark, e.g. `child-h/first-referral`). Never throws.

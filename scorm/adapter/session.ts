@@ -446,6 +446,7 @@ function createLmsSession(
     reviewOnly,
     levelComplete: complete,
     ...(learnerName ? { learnerName } : {}),
+    ...(learnerId ? { learnerId } : {}),
     get finished() {
       return terminated;
     },

@@ -260,6 +260,7 @@ export class SgApp extends LitElement {
           course-title=${content.course.title}
           level-id=${content.level.id}
           level-title=${content.level.title}
+          .learnerId=${this.session?.learnerId}
           ?reviewing=${progress.phase === 'done'}
         ></sg-reflection>`;
     }

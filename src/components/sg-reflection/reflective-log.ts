@@ -1,7 +1,10 @@
 import type { Module } from '../../content/types.ts';
 import { citeSource } from '../shared/source.ts';
 
-/** What the learner wrote for one module: kept on their device only, never sent to the LMS. */
+/**
+ * What the learner wrote for one module: kept on their device only, under their learner id, never
+ * sent to the LMS (see notes-store.ts).
+ */
 export interface ReflectionAnswers {
   readonly learned: string;
   readonly differently: string;
@@ -14,42 +17,6 @@ export const emptyAnswers = (module: Module): ReflectionAnswers => ({
   differently: '',
   prompts: module.reflection.map(() => ''),
 });
-
-/** The localStorage key for one module's reflection at one level of one course. */
-export function reflectionKey(courseId: string, levelId: string, moduleId: string): string {
-  return `sg-reflection:${courseId}:${levelId}:${moduleId}`;
-}
-
-/** Reads saved answers; anything missing, blocked or malformed gives empty answers. */
-export function loadReflection(key: string, module: Module): ReflectionAnswers {
-  const empty = emptyAnswers(module);
-  try {
-    const raw = globalThis.localStorage?.getItem(key);
-    if (!raw) return empty;
-    const parsed = JSON.parse(raw) as Partial<Record<keyof ReflectionAnswers, unknown>>;
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    const prompts = Array.isArray(parsed.prompts) ? parsed.prompts : [];
-    return {
-      learned: text(parsed.learned),
-      differently: text(parsed.differently),
-      prompts: empty.prompts.map((_, i) => text(prompts[i])),
-    };
-  } catch {
-    return empty;
-  }
-}
-
-/** Saves answers on this device; false when storage is blocked or full. Never throws. */
-export function saveReflection(key: string, answers: ReflectionAnswers): boolean {
-  try {
-    const storage = globalThis.localStorage;
-    if (!storage) return false;
-    storage.setItem(key, JSON.stringify(answers));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The reflective log as plain text, for the "Download as a text file" button. */
 export function reflectiveLogText(

@@ -13,6 +13,30 @@ export const styles = css`
   .label p {
     margin: 0;
   }
+  .inset p {
+    margin: 0 0 0.5rem;
+  }
+  .inset p:last-child {
+    margin-bottom: 0;
+  }
+  /* GOV.UK's warning button: the one step here that deletes something. */
+  button.warning-button {
+    background: #d4351c;
+    box-shadow: 0 2px 0 #55150b;
+  }
+  button.warning-button:hover {
+    background: #aa2a16;
+  }
+  button.warning-button:focus-visible {
+    background: #ffdd00;
+    box-shadow:
+      inset 0 0 0 1px #ffdd00,
+      0 2px 0 #0b0c0c;
+  }
+  /* Empty but present, so that screen readers announce what is written into it. */
+  .removal-status:empty {
+    margin: 0;
+  }
   .print-log {
     display: none;
   }

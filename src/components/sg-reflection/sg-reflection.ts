@@ -7,19 +7,20 @@ import { SgContinueEvent } from '../events/sg-continue.ts';
 import { focusHeading } from '../shared/focus.ts';
 import { citeSource } from '../shared/source.ts';
 import {
-  emptyAnswers,
-  loadReflection,
-  reflectionKey,
-  reflectiveLogText,
-  saveReflection,
-  type ReflectionAnswers,
-} from './reflective-log.ts';
+  dropUnkeyedNotes,
+  loadNotes,
+  notesKey,
+  notesOwner,
+  removeNotes,
+  saveNotes,
+} from './notes-store.ts';
+import { emptyAnswers, reflectiveLogText, type ReflectionAnswers } from './reflective-log.ts';
 import { styles } from './sg-reflection.styles.ts';
 
 /**
  * @summary "Test it in supervision": the module's reflection prompts as labelled text areas. The
- * answers are kept in this browser's storage only (never sent to the LMS) and can be printed or
- * downloaded as a reflective log.
+ * answers are kept in this browser's storage only, under the learner's id (never sent to the LMS),
+ * can be printed or downloaded as a reflective log, and removed from the computer by the learner.
  *
  * @fires sg-continue - The learner finished the module (or, reviewing, went back to the list).
  */
@@ -35,21 +36,33 @@ export class SgReflection extends LitElement {
   @property({ attribute: 'course-title' }) courseTitle = '';
   @property({ attribute: 'level-id' }) levelId = '';
   @property({ attribute: 'level-title' }) levelTitle = '';
+  /**
+   * The learner id the LMS gives: notes are kept under it, so another learner on this computer
+   * never sees them. Without one (no LMS), under a learner id this browser picks on first use.
+   */
+  @property({ attribute: false }) learnerId?: string;
 
   /** The module is already finished: the learner is reviewing their reflection. */
   @property({ type: Boolean }) reviewing = false;
 
   @state() private answers: ReflectionAnswers = { learned: '', differently: '', prompts: [] };
   @state() private storageFailed = false;
+  /** The learner asked to remove their notes and has not yet confirmed or cancelled. */
+  @state() private confirmingRemoval = false;
+  /** What became of the learner's last "Remove my notes" (announced once done). */
+  @state() private removal: 'removed' | 'failed' | undefined = undefined;
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (
       this.module &&
-      (changed.has('module') || changed.has('courseId') || changed.has('levelId'))
+      (changed.has('module') ||
+        changed.has('courseId') ||
+        changed.has('levelId') ||
+        changed.has('learnerId'))
     ) {
-      this.answers = this.key()
-        ? loadReflection(this.key(), this.module)
-        : emptyAnswers(this.module);
+      dropUnkeyedNotes();
+      const key = this.key();
+      this.answers = key ? loadNotes(key, this.module) : emptyAnswers(this.module);
     }
   }
 
@@ -69,10 +82,7 @@ export class SgReflection extends LitElement {
         <p class="lead">
           Think about these questions and take your answers to supervision or a team meeting.
         </p>
-        <p class="inset">
-          What you write here is kept in this browser on this device only. It is never sent to your
-          learning management system (LMS). Download or print it to keep a copy.
-        </p>
+        ${this.renderWhereKept()}
         ${
           this.storageFailed
             ? html`<p class="warning" role="status">
@@ -122,6 +132,7 @@ export class SgReflection extends LitElement {
             Print your reflective log
           </button>
         </div>
+        ${this.renderRemoval()}
         <div class="button-group">
           <button type="button" @click=${this.onFinish}>
             ${this.reviewing ? 'Back to the modules' : 'Finish this module'}
@@ -153,16 +164,104 @@ export class SgReflection extends LitElement {
     `;
   }
 
+  /** Says plainly where the notes are kept and who could see them. */
+  private renderWhereKept() {
+    return html`<div class="inset">
+      <p>
+        What you write here is kept in this web browser on this computer only. It is never sent to
+        your learning management system (LMS) or anywhere else. Download or print it to keep a copy.
+      </p>
+      <p>
+        ${
+          this.learnerId
+            ? 'It is kept under your learner ID from your learning system, so other learners who use this browser do not see it.'
+            : 'Anyone who uses this browser on this computer could open it.'
+        }
+        On a shared computer, remove your notes when you have finished.
+      </p>
+    </div>`;
+  }
+
+  /** "Remove my notes from this computer", confirmed before anything is deleted. */
+  private renderRemoval() {
+    const outcome =
+      this.removal === 'removed'
+        ? 'Your notes have been removed from this computer. Anything you write now is kept again until you remove it.'
+        : this.removal === 'failed'
+          ? 'Your notes could not be removed: this browser’s storage cannot be reached. Clear this site’s data in the browser’s settings instead.'
+          : '';
+    return html`
+      ${
+        this.confirmingRemoval
+          ? html`<p class="warning" id="remove-question">
+                Remove all your notes, for every module, from this computer? This cannot be undone.
+              </p>
+              <div class="button-group">
+                <button
+                  type="button"
+                  class="warning-button"
+                  aria-describedby="remove-question"
+                  @click=${this.onRemove}
+                >
+                  Yes, remove my notes
+                </button>
+                <button type="button" class="secondary" @click=${this.onCancelRemove}>
+                  Cancel
+                </button>
+              </div>`
+          : html`<div class="button-group">
+              <button type="button" class="secondary" @click=${this.onAskRemove}>
+                Remove my notes from this computer
+              </button>
+            </div>`
+      }
+      <p role="status" class="removal-status">${outcome}</p>
+    `;
+  }
+
+  /** '' when nothing can be kept (storage blocked, or not yet told the course and level). */
   private key(): string {
-    return this.module && this.courseId && this.levelId
-      ? reflectionKey(this.courseId, this.levelId, this.module.id)
-      : '';
+    if (!this.module || !this.courseId || !this.levelId) return '';
+    const owner = notesOwner(this.learnerId);
+    return owner ? notesKey(owner, this.courseId, this.levelId, this.module.id) : '';
   }
 
   private setAnswers(change: Partial<ReflectionAnswers>) {
     this.answers = { ...this.answers, ...change };
     const key = this.key();
-    if (key) this.storageFailed = !saveReflection(key, this.answers);
+    this.storageFailed = !key || !saveNotes(key, this.answers);
+  }
+
+  private async onAskRemove() {
+    this.confirmingRemoval = true;
+    this.removal = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.warning-button')?.focus();
+  }
+
+  private async onCancelRemove() {
+    this.confirmingRemoval = false;
+    await this.updateComplete;
+    this.removeButton()?.focus();
+  }
+
+  private async onRemove() {
+    const owner = notesOwner(this.learnerId);
+    const removed = owner !== undefined && removeNotes(owner);
+    this.removal = removed ? 'removed' : 'failed';
+    this.confirmingRemoval = false;
+    if (removed && this.module) {
+      this.answers = emptyAnswers(this.module);
+      this.storageFailed = false;
+    }
+    await this.updateComplete;
+    this.removeButton()?.focus();
+  }
+
+  private removeButton() {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button')].find(
+      (b) => b.textContent?.trim() === 'Remove my notes from this computer',
+    );
   }
 
   private onDownload() {

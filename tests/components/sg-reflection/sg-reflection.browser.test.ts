@@ -6,6 +6,7 @@ import '../../../src/components/sg-reflection/sg-reflection.ts';
 import {
   ALL_EVENTS,
   button,
+  deepActiveElement,
   deepQuery,
   deepQueryAll,
   expectNoAxeViolations,
@@ -15,7 +16,6 @@ import {
 } from '../helpers.ts';
 
 const module = course.modules[0] as Module;
-const KEY = 'sg-reflection:fixture-course:foundation:sample';
 const props = {
   module,
   courseId: 'fixture-course',
@@ -52,14 +52,101 @@ describe('<sg-reflection>', () => {
     const fetchSpy = vi.spyOn(window, 'fetch');
     let el = await mount('sg-reflection', props);
     await userEvent.type(deepQuery(el, '#answer-0')!, 'In one shared record');
-    expect(JSON.parse(localStorage.getItem(KEY) ?? '{}')).toMatchObject({
-      prompts: ['In one shared record', ''],
-    });
+    const kept = storedNotes();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.key).toMatch(/:fixture-course:foundation:sample$/);
+    expect(JSON.parse(kept[0]!.value)).toMatchObject({ prompts: ['In one shared record', ''] });
     expect(fetchSpy).not.toHaveBeenCalled();
     el = await mount('sg-reflection', props);
     expect(deepQuery<HTMLTextAreaElement>(el, '#answer-0')?.value).toBe('In one shared record');
     el = await mount('sg-reflection', { ...props, levelId: 'advanced' });
     expect(deepQuery<HTMLTextAreaElement>(el, '#answer-0')?.value).toBe('');
+  });
+
+  it('two learner ids on one browser never see each other’s notes', async () => {
+    let el = await mount('sg-reflection', { ...props, learnerId: 'learner-a' });
+    await userEvent.type(deepQuery(el, '#learned')!, 'A: chronology matters');
+    expect(text(el)).toContain('kept under your learner ID from your learning system');
+
+    el = await mount('sg-reflection', { ...props, learnerId: 'learner-b' });
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('');
+    await userEvent.type(deepQuery(el, '#learned')!, 'B: ask the child');
+
+    el = await mount('sg-reflection', { ...props, learnerId: 'learner-a' });
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('A: chronology matters');
+    el = await mount('sg-reflection', { ...props, learnerId: 'learner-b' });
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('B: ask the child');
+    // Nor does the browser's own learner (no LMS) see either of them.
+    el = await mount('sg-reflection', props);
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('');
+    // No stored key lacks its learner.
+    for (const { key } of storedNotes()) expect(key).toMatch(/^sg-notes:(lms|browser):[^:]+:/);
+  });
+
+  it('without an LMS, keeps notes under a learner id this browser picks once', async () => {
+    let el = await mount('sg-reflection', props);
+    await userEvent.type(deepQuery(el, '#learned')!, 'Mine');
+    const browserLearner = localStorage.getItem('sg-notes-browser-learner');
+    expect(browserLearner).toMatch(/^[0-9a-f]{32}$/);
+    expect(storedNotes()[0]!.key).toContain(`browser:${browserLearner}:`);
+    expect(text(el)).toContain('Anyone who uses this browser on this computer could open it');
+    el = await mount('sg-reflection', props);
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('Mine');
+    expect(localStorage.getItem('sg-notes-browser-learner')).toBe(browserLearner);
+  });
+
+  it('“Remove my notes from this computer” empties them, after the learner confirms', async () => {
+    let el = await mount('sg-reflection', { ...props, learnerId: 'learner-a' });
+    await userEvent.type(deepQuery(el, '#learned')!, 'A at foundation');
+    el = await mount('sg-reflection', { ...props, learnerId: 'learner-a', levelId: 'advanced' });
+    await userEvent.type(deepQuery(el, '#learned')!, 'A at advanced');
+    el = await mount('sg-reflection', { ...props, learnerId: 'learner-b' });
+    await userEvent.type(deepQuery(el, '#learned')!, 'B keeps this');
+
+    el = await mount('sg-reflection', { ...props, learnerId: 'learner-a' });
+    await userEvent.click(button(el, 'Remove my notes from this computer'));
+    await userEvent.click(button(el, 'Cancel'));
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('A at foundation');
+    await userEvent.click(button(el, 'Remove my notes from this computer'));
+    expect(text(el)).toContain('This cannot be undone');
+    await expectNoAxeViolations();
+    await userEvent.click(button(el, 'Yes, remove my notes'));
+
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('');
+    expect(text(deepQuery(el, '[role="status"]'))).toContain(
+      'Your notes have been removed from this computer',
+    );
+    expect(deepActiveElement()?.textContent?.trim()).toBe('Remove my notes from this computer');
+    // Every level's notes of this learner are gone; the other learner's stay.
+    expect(storedNotes().map(({ key }) => key.split(':')[2])).toEqual(['learner-b']);
+    el = await mount('sg-reflection', { ...props, learnerId: 'learner-a', levelId: 'advanced' });
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('');
+    el = await mount('sg-reflection', { ...props, learnerId: 'learner-b' });
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('B keeps this');
+    await expectNoAxeViolations();
+  });
+
+  it('without an LMS, removing the notes also forgets the browser’s learner id', async () => {
+    const el = await mount('sg-reflection', props);
+    await userEvent.type(deepQuery(el, '#learned')!, 'Mine');
+    await userEvent.click(button(el, 'Remove my notes from this computer'));
+    await userEvent.click(button(el, 'Yes, remove my notes'));
+    expect(storedNotes()).toEqual([]);
+    expect(localStorage.getItem('sg-notes-browser-learner')).toBeNull();
+  });
+
+  it('shows no one the old notes kept without a learner, and deletes them', async () => {
+    const old = 'sg-reflection:fixture-course:foundation:sample';
+    localStorage.setItem(
+      old,
+      JSON.stringify({ learned: 'Someone else’s feelings', differently: '', prompts: [] }),
+    );
+    for (const learnerId of ['learner-a', undefined]) {
+      const el = await mount('sg-reflection', { ...props, learnerId });
+      expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('');
+      expect(text(el)).not.toContain('Someone else’s feelings');
+    }
+    expect(localStorage.getItem(old)).toBeNull();
   });
 
   it('downloads the reflective log as a text file, made in the browser', async () => {
@@ -104,3 +191,11 @@ describe('<sg-reflection>', () => {
     expect(seen.map((e) => e.type)).toEqual(['sg-continue']);
   });
 });
+
+/** The reflection notes in localStorage (not the browser's learner id). */
+function storedNotes(): { key: string; value: string }[] {
+  return Object.keys(localStorage)
+    .filter((key) => key.startsWith('sg-notes:'))
+    .sort()
+    .map((key) => ({ key, value: localStorage.getItem(key) ?? '' }));
+}
