@@ -1,8 +1,11 @@
 /**
  * `npm run validate`: checks the course content and prints every problem, with no build.
  * Exit code 1 when there are errors. Pass a folder to check another course (default: course/).
+ * Then prints the figures behind the warnings: saved-state budgets, option balance and durations.
  */
+import { courseBalance, formatBalance, moduleBalance } from '../src/content/balance.ts';
 import { formatDiagnostics, hasErrors } from '../src/content/diagnostics.ts';
+import { formatDurations } from '../src/content/duration.ts';
 import { compileCourseDirectory } from '../src/content/load.ts';
 import { formatStateBudgets, overBudget, stateBudgets } from '../src/build/state-budget.ts';
 
@@ -22,4 +25,7 @@ console.log(
   `${result.course.title} ${result.course.version}: ${result.course.modules.length} module(s), ${warnings} warning(s).`,
 );
 console.log(formatStateBudgets(budgets));
+const { modules } = result.course;
+console.log(`\n${formatBalance([...modules.map(moduleBalance), courseBalance(modules)])}`);
+console.log(`\n${formatDurations(result.course)}`);
 if (overBudget(budgets).length > 0) process.exit(1);

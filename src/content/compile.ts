@@ -1,4 +1,6 @@
+import { checkBalance } from './balance.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { checkDurations } from './duration.ts';
 import { linkCourse } from './link.ts';
 import { SourceFile } from './source-file.ts';
 import { checkRealNames } from './real-names.ts';
@@ -10,6 +12,8 @@ import { validateAgainstSchema } from './validate.ts';
 export interface ContentText {
   readonly path: string;
   readonly text: string;
+  /** Why the file could not be read (load.ts): its only diagnostic, and it has no data. */
+  readonly unreadable?: Diagnostic;
 }
 
 export interface CompileResult {
@@ -29,7 +33,7 @@ export function compileCourse(
 ): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const parse = (t: ContentText, kind: 'course' | 'module') => {
-    const file = new SourceFile(t.path, t.text);
+    const file = new SourceFile(t.path, t.text, t.unreadable);
     diagnostics.push(...file.parseErrors);
     if (file.data === undefined) return { file, linkable: false, text: t.text };
     const schema = validateAgainstSchema(file, kind);
@@ -47,8 +51,24 @@ export function compileCourse(
     brokenModuleIds: modules.filter((m) => !m.linkable).flatMap((m) => idOf(m.file.data, m.text)),
   });
   diagnostics.push(...linked.diagnostics);
-  for (const m of modules.filter((m) => m.linkable))
-    checkRealNames(m.file, m.text, m.file.data as RawModule, diagnostics);
+  const moduleFiles = new Map<string, SourceFile>();
+  for (const m of modules.filter((m) => m.linkable)) {
+    const raw = m.file.data as RawModule;
+    checkRealNames(m.file, m.text, raw, diagnostics);
+    if (!moduleFiles.has(raw.id)) moduleFiles.set(raw.id, m.file);
+  }
+  if (linked.course) {
+    const { course } = linked;
+    checkDurations(course, moduleFiles, courseFile.file, diagnostics);
+    checkBalance(
+      course.modules.flatMap((module) => {
+        const file = moduleFiles.get(module.id);
+        return file ? [{ module, file }] : [];
+      }),
+      courseFile.file,
+      diagnostics,
+    );
+  }
   const sorted = sortDiagnostics(diagnostics);
   return hasErrors(sorted) || !linked.course
     ? { diagnostics: sorted }

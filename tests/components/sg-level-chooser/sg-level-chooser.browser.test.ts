@@ -13,7 +13,7 @@ describe('<sg-level-chooser>', () => {
     expect(levels).toHaveLength(2);
     const advanced = text(levels[1]);
     expect(advanced).toContain('Who it is for Practitioners who assess.');
-    expect(advanced).toContain('About 60 minutes, over 1 module');
+    expect(advanced).toContain('About 9 minutes, over 1 module');
     expect(advanced).toContain('Pass mark 50%');
     expect(advanced).toContain('Revisit a judgement.');
     expect(deepQuery(levels[1]!, 'em')?.textContent).toBe('assess');

@@ -26,7 +26,7 @@ describe('<sg-module-start>', () => {
     expect(page).toContain('What the sample covers.');
     expect(page).toContain('This module helps you to: Notice the sibling.');
     expect(page).not.toContain('Revisit a judgement.'); // an Advanced outcome
-    expect(page).toContain('About 20 minutes. There is no time limit.');
+    expect(page).toContain('About 9 minutes. There is no time limit.');
     expect(page).toContain('Sample review, Sample board, published May 2020.');
     expect(page).toContain('Where to find it: Sample board website.');
     await expectNoAxeViolations();

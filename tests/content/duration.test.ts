@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileCourse, type ContentText } from '../../src/content/compile.ts';
+import {
+  formatDurations,
+  LEVEL_SUM_SEVERITY,
+  longestPath,
+  moduleDuration,
+  statedFits,
+} from '../../src/content/duration.ts';
+import type { Module } from '../../src/content/types.ts';
+
+const read = (path: string): ContentText => ({ path, text: readFileSync(path, 'utf8') });
+const baseCourse = read('tests/content/fixtures/broken/course.yaml');
+/** The broken fixtures' course, its one level lasting `minutes`. */
+const courseOf = (minutes: number): ContentText => ({
+  ...baseCourse,
+  text: baseCourse.text.replace(/^ {4}duration: 5.*$/m, `    duration: ${minutes}`),
+});
+const paths = read('tests/content/fixtures/duration/paths.yaml');
+const stated = (minutes: number): ContentText => ({
+  ...paths,
+  text: paths.text.replace('duration: 6 #', `duration: ${minutes} #`),
+});
+const markedLine = (file: ContentText) =>
+  file.text.split('\n').findIndex((line) => line.includes('# <-- here')) + 1;
+
+function compile(moduleMinutes: number, levelMinutes = moduleMinutes) {
+  const result = compileCourse(courseOf(levelMinutes), [stated(moduleMinutes)]);
+  const durationWarnings = result.diagnostics.filter((d) => /duration|add up/.test(d.message));
+  return { ...result, durationWarnings, module: result.course?.modules[0] as Module };
+}
+
+describe('duration estimate', () => {
+  it('reads the path with the most words, counting only branches the flags allow, and never going round', () => {
+    const { module } = compile(6);
+    expect(longestPath(module)).toEqual({
+      // start 8, choice 6 + the chosen feedback 2, long-step 21, found 4, end-long 4
+      words: 45,
+      decisions: 1,
+      steps: ['start', 'choice', 'long-step', 'found', 'end-long'],
+    });
+  });
+
+  it('adds the module start, 0.5 min per decision, 1 min per question asked and 3 for the reflection', () => {
+    const { module, course } = compile(6);
+    const d = moduleDuration(module, course!.levels);
+    expect(d.startWords).toBe(2);
+    // (45 + 2) / 180 + 0.5 + 2 + 3 = 5.76
+    expect(d.levels).toEqual([{ level: 'foundation', questions: 2, minutes: 6 }]);
+    const drawOne = course!.levels.map((l) => ({ ...l, questionsPerModule: 1 }));
+    expect(moduleDuration(module, drawOne).levels[0]).toMatchObject({ questions: 1, minutes: 5 });
+  });
+
+  it('allows a stated time within 25% of the estimate', () => {
+    expect(statedFits(10, 8)).toBe(true);
+    expect(statedFits(6, 8)).toBe(true);
+    expect(statedFits(11, 8)).toBe(false);
+    expect(statedFits(5, 8)).toBe(false);
+  });
+
+  it("warns at the module's duration: when it is more than 25% off, giving both figures", () => {
+    expect(compile(7).durationWarnings).toEqual([]);
+    const { durationWarnings, course } = compile(10);
+    expect(course).toBeDefined();
+    expect(durationWarnings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: paths.path,
+        line: markedLine(paths),
+        message:
+          'duration: 10 minutes, but the estimate is 6 at foundation (more than 25% off): the longest path has 47 words to read and 1 decision, then the quiz and the reflection',
+        fix: expect.stringContaining('state about 6 minutes'),
+      }),
+    ]);
+  });
+
+  it("reports a level whose duration is not the sum of its modules' at the level's duration:", () => {
+    const { durationWarnings } = compile(6, 30);
+    expect(durationWarnings).toEqual([
+      expect.objectContaining({
+        severity: LEVEL_SUM_SEVERITY,
+        file: baseCourse.path,
+        line: 14,
+        message:
+          'level "foundation" says 30 minutes, but its modules\' durations add up to 6 (broken 6)',
+        fix: 'make it 6, or change the modules\' "duration:" so they add up to 30',
+      }),
+    ]);
+  });
+
+  it('prints stated and estimated minutes per module and level', () => {
+    const { course } = compile(10, 10);
+    const table = formatDurations(course!);
+    expect(table).toMatch(/\n {2}broken +10 +47 +1 +foundation 6 \(2 q\) +OFF BY >25%\n/);
+    expect(table).toContain("foundation  level 10, modules' stated 10, estimated 6");
+  });
+});
