@@ -32,11 +32,15 @@ export {
   restore,
   worstCaseSize,
   moduleHash,
+  upgradeSaved,
+  SAVED_FORMATS,
   STATE_VERSION,
+  MIN_COMPATIBLE_VERSION,
   SUSPEND_DATA_LIMIT,
 } from './serialise.ts';
-export type { RestoreResult } from './serialise.ts';
-export { drawQuestions, presentedOrder, isCorrect, questionBank, quizScore } from './quiz.ts';
+export type { Migration, RestoreResult, SavedFormats, UpgradeResult } from './serialise.ts';
+export { drawQuestions, isCorrect, questionBank, quizScore } from './quiz.ts';
+export { decisionOrder, optionId, presentedOrder } from './options.ts';
 export { pathSoFar, currentStep, resolveNext, scenarioScore } from './scenario.ts';
 export type { PathEntry } from './scenario.ts';
 export { walkScenario } from './walk.ts';

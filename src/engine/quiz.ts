@@ -37,19 +37,6 @@ export function drawQuestions(
   return picked.map((i) => bank[i] as Question);
 }
 
-/**
- * The order in which a question's options, items or matches are shown: shuffled for ordering and
- * matching (the authored order is the answer), authored otherwise.
- */
-export function presentedOrder(question: Question, seed: number, attempt: number): number[] {
-  const n = optionCount(question);
-  if (question.type !== 'ordering' && question.type !== 'matching') return [...Array(n).keys()];
-  let order = shuffledIndexes(n, deriveSeed(seed, question.id, 'order', attempt));
-  // A shuffle that happens to come out in the correct order would give the answer away.
-  if (order.every((v, i) => v === i) && n > 1) order = [...order.slice(1), order[0] as number];
-  return order;
-}
-
 export function optionCount(question: Question): number {
   switch (question.type) {
     case 'single':

@@ -26,9 +26,42 @@ import {
  * Each module carries a short hash of its content structure: if a module changed since the state
  * was saved (new steps, new questions), that module alone restarts, with a note saying so; the rest
  * of the learner's progress is kept.
+ *
+ * Indexes in the string are authored ones: the order a learner is shown options in (options.ts) is
+ * worked out from the seed and never saved.
+ *
+ * A change to the layout bumps STATE_VERSION and adds a migration from the version before, so a
+ * learner's saved progress moves on to the new layout instead of starting afresh (see
+ * SAVED_FORMATS). Only strings older than MIN_COMPATIBLE_VERSION start afresh.
  */
 
 export const STATE_VERSION = 1;
+/** The oldest layout this code still reads, by migrating it forward one version at a time. */
+export const MIN_COMPATIBLE_VERSION = 1;
+
+/**
+ * Turns a string saved in layout N into layout N+1 (its first field says N+1). It may read the
+ * level's content (e.g. to re-key a module's progress), and throws on anything it cannot move on:
+ * `restore` turns that into a clean start with the reason.
+ */
+export type Migration = (saved: string, content: LevelContent) => string;
+
+export interface SavedFormats {
+  readonly current: number;
+  readonly oldest: number;
+  /** `migrations[N]` moves layout N to N+1; one for each N from `oldest` to `current - 1`. */
+  readonly migrations: Readonly<Record<number, Migration>>;
+}
+
+/**
+ * The layouts this code reads. Layout 1 is the only one so far, so there is nothing to migrate
+ * yet; the next change to the layout adds `1: (saved) => …` here and bumps STATE_VERSION.
+ */
+export const SAVED_FORMATS: SavedFormats = Object.freeze({
+  current: STATE_VERSION,
+  oldest: MIN_COMPATIBLE_VERSION,
+  migrations: Object.freeze({}),
+});
 /** SCORM 1.2's limit for cmi.suspend_data. */
 export const SUSPEND_DATA_LIMIT = 4096;
 
@@ -52,23 +85,24 @@ export type RestoreResult =
   | { readonly ok: false; readonly state: LearnerState; readonly reason: string };
 
 /**
- * Saved string → state. Never throws: anything it cannot trust gives a clean start and the reason,
+ * Saved string → state. A string in an older layout is first migrated to the current one
+ * (`upgradeSaved`). Never throws: anything it cannot trust gives a clean start and the reason,
  * so a corrupted or foreign suspend_data costs the learner their place, never the course. Each
  * module's progress is found by the module, not by its place in the level (`matchSavedModules`),
  * so an author may add, take out or reorder a level's modules without resetting the others.
  */
-export function restore(content: LevelContent, saved: string, freshSeed: number): RestoreResult {
+export function restore(
+  content: LevelContent,
+  saved: string,
+  freshSeed: number,
+  formats: SavedFormats = SAVED_FORMATS,
+): RestoreResult {
   const fresh = () => initialState(content, freshSeed);
   if (saved.trim() === '') return { ok: false, state: fresh(), reason: 'No saved progress.' };
   try {
-    const [version, level, seed, current, ...modules] = saved.split('~');
-    if (version !== String(STATE_VERSION)) {
-      return {
-        ok: false,
-        state: fresh(),
-        reason: `Saved progress is in format "${version?.slice(0, 10)}", which this version of the course cannot read. Starting afresh.`,
-      };
-    }
+    const upgraded = upgradeSaved(content, saved, formats);
+    if (!upgraded.ok) return { ok: false, state: fresh(), reason: upgraded.reason };
+    const [, level, seed, current, ...modules] = upgraded.saved.split('~');
     if (level !== content.level.id) {
       return {
         ok: false,
@@ -110,6 +144,60 @@ export function restore(content: LevelContent, saved: string, freshSeed: number)
       reason: `Saved progress could not be read (${(error as Error).message}). Starting afresh.`,
     };
   }
+}
+
+export type UpgradeResult =
+  | { readonly ok: true; readonly saved: string; readonly from: number }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * A saved string in any layout from `formats.oldest` to `formats.current`, moved on to the
+ * current layout by applying each migration in turn. Older or newer layouts, and migrations that
+ * fail or do not produce the next layout, give the reason instead. Exported for tests; `restore`
+ * uses it.
+ */
+export function upgradeSaved(
+  content: LevelContent,
+  saved: string,
+  formats: SavedFormats = SAVED_FORMATS,
+): UpgradeResult {
+  const end = saved.indexOf('~');
+  const field = end < 0 ? saved : saved.slice(0, end);
+  const version = /^[1-9][0-9]{0,5}$/.test(field) ? Number(field) : NaN;
+  const shown = `"${field.slice(0, 10)}"`;
+  if (Number.isNaN(version) || version > formats.current)
+    return {
+      ok: false,
+      reason: `Saved progress is in format ${shown}, which this version of the course cannot read. Starting afresh.`,
+    };
+  if (version < formats.oldest)
+    return {
+      ok: false,
+      reason: `Saved progress is in format ${shown}, older than this version of the course can carry forward (${formats.oldest} or later). Starting afresh.`,
+    };
+  let text = saved;
+  for (let from = version; from < formats.current; from++) {
+    const migrate = formats.migrations[from];
+    if (!migrate)
+      return {
+        ok: false,
+        reason: `Saved progress in format ${from} has no way to the current format. Starting afresh.`,
+      };
+    try {
+      text = migrate(text, content);
+    } catch (error) {
+      return {
+        ok: false,
+        reason: `Saved progress could not be moved from format ${from} to ${from + 1} (${(error as Error).message}). Starting afresh.`,
+      };
+    }
+    if (!text.startsWith(`${from + 1}~`))
+      return {
+        ok: false,
+        reason: `Saved progress moved on from format ${from} did not come out in format ${from + 1}. Starting afresh.`,
+      };
+  }
+  return { ok: true, saved: text, from: version };
 }
 
 /**

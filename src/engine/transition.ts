@@ -1,4 +1,5 @@
 import type { DecisionStep, Module, Question } from '../content/types.ts';
+import { optionId } from './options.ts';
 import { drawQuestions, drawSize, isCorrect, answerFits, quizScore } from './quiz.ts';
 import { currentStep, decisionSlot, flagBit, resolveNext, scenarioScore } from './scenario.ts';
 import {
@@ -61,7 +62,11 @@ export interface Interaction {
   readonly weighting: number;
 }
 
-/** Responses with short identifiers: options `a`, `b`…; matching prompts `1`, `2`… to letters. */
+/**
+ * Responses with short identifiers: options, items and matches by their id (`optionId`: a letter
+ * from the authored place, never the place shown, which differs per learner); matching prompts `1`,
+ * `2`… to those letters.
+ */
 export type InteractionResponse =
   | { readonly type: 'choice'; readonly ids: readonly string[] }
   | { readonly type: 'true-false'; readonly value: boolean }
@@ -382,8 +387,6 @@ function progressEffect(content: LevelContent, state: LearnerState): Effect {
 // ---------------------------------------------------------------------------------------------
 // Interactions
 
-const letter = (i: number) => String.fromCharCode(97 + i);
-
 function decisionInteraction(module: Module, step: DecisionStep, option: number): Interaction {
   const weights = step.options.map((o) => o.weight);
   const best = Math.max(...weights);
@@ -400,10 +403,10 @@ function decisionInteraction(module: Module, step: DecisionStep, option: number)
     kind: 'decision',
     type: 'choice',
     description: step.question.text,
-    response: { type: 'choice', ids: [letter(option)] },
+    response: { type: 'choice', ids: [optionId(option)] },
     correctResponse: {
       type: 'choice',
-      ids: weights.flatMap((w, i) => (w === best ? [letter(i)] : [])),
+      ids: weights.flatMap((w, i) => (w === best ? [optionId(i)] : [])),
     },
     result,
     weighting: 1,
@@ -431,10 +434,10 @@ function questionInteraction(module: Module, question: Question, given: Answer):
       return {
         ...base,
         type: 'choice',
-        response: { type: 'choice', ids: chosen.map(letter) },
+        response: { type: 'choice', ids: chosen.map(optionId) },
         correctResponse: {
           type: 'choice',
-          ids: question.options.flatMap((o, i) => (o.correct ? [letter(i)] : [])),
+          ids: question.options.flatMap((o, i) => (o.correct ? [optionId(i)] : [])),
         },
       };
     }
@@ -451,9 +454,9 @@ function questionInteraction(module: Module, question: Question, given: Answer):
         type: 'sequencing',
         response: {
           type: 'sequencing',
-          ids: (given.type === 'ordering' ? given.order : []).map(letter),
+          ids: (given.type === 'ordering' ? given.order : []).map(optionId),
         },
-        correctResponse: { type: 'sequencing', ids: question.items.map((_, i) => letter(i)) },
+        correctResponse: { type: 'sequencing', ids: question.items.map((_, i) => optionId(i)) },
       };
     case 'matching':
       return {
@@ -462,12 +465,12 @@ function questionInteraction(module: Module, question: Question, given: Answer):
         response: {
           type: 'matching',
           pairs: (given.type === 'matching' ? given.matches : []).map(
-            (m, p) => [String(p + 1), letter(m)] as const,
+            (m, p) => [String(p + 1), optionId(m)] as const,
           ),
         },
         correctResponse: {
           type: 'matching',
-          pairs: question.pairs.map((_, p) => [String(p + 1), letter(p)] as const),
+          pairs: question.pairs.map((_, p) => [String(p + 1), optionId(p)] as const),
         },
       };
   }

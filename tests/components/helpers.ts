@@ -109,13 +109,17 @@ export async function tabTo(
 }
 
 /**
- * Keyboard only: Tab into the radio group (one tab stop), then Space to check the first option or
- * the arrow keys to move to (and check) a later one.
+ * Keyboard only: Tab into the radio group (one tab stop), then Space to check the first option
+ * shown and the arrow keys to move to (and check) the radio `#option-<index>`, the option written
+ * at `index` wherever it is shown.
  */
 export async function chooseRadio(index: number): Promise<void> {
   await tabTo((el) => el instanceof HTMLInputElement && el.type === 'radio', 60, 'a radio group');
-  if (index === 0) await userEvent.keyboard(' ');
-  for (let i = 0; i < index; i++) await userEvent.keyboard('{ArrowDown}');
+  const target = `option-${index}`;
+  await userEvent.keyboard(' ');
+  for (let i = 0; i < 20 && deepActiveElement()?.id !== target; i++)
+    await userEvent.keyboard('{ArrowDown}');
+  if (deepActiveElement()?.id !== target) throw new Error(`No radio #${target} in the group`);
 }
 
 export const byText = (label: string) => (el: Element) =>

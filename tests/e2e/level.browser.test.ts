@@ -59,15 +59,16 @@ async function answer(question: Question, attempt: number) {
       break;
     }
     case 'multiple': {
-      for (const [i, o] of question.options.entries()) {
-        if (!o.correct) continue;
+      // Tab forward through the options as shown (a per-learner order), ticking the right ones.
+      for (const i of presentedOrder(question, SEED, attempt, 'sample')) {
+        if (!question.options[i]?.correct) continue;
         await tabTo((el) => el.id === `option-${i}`);
         await userEvent.keyboard(' ');
       }
       break;
     }
     case 'ordering': {
-      const order = presentedOrder(question, SEED, attempt);
+      const order = presentedOrder(question, SEED, attempt, 'sample');
       for (let target = 0; target < order.length; target++) {
         let at = order.indexOf(target);
         if (at === target) continue;
@@ -84,7 +85,7 @@ async function answer(question: Question, attempt: number) {
       break;
     }
     case 'matching': {
-      const shown = presentedOrder(question, SEED, attempt);
+      const shown = presentedOrder(question, SEED, attempt, 'sample');
       for (let prompt = 0; prompt < question.pairs.length; prompt++) {
         await tabTo((el) => el.id === `match-${prompt}`);
         const steps = shown.indexOf(prompt) + 1;

@@ -5,9 +5,14 @@ import {
   levelContent,
   restore,
   serialise,
+  SAVED_FORMATS,
+  STATE_VERSION,
   transition,
+  upgradeSaved,
   walkScenario,
   worstCaseSize,
+  type Answer,
+  type LearnerEvent,
   type LearnerState,
   type LevelContent,
 } from '../../src/engine/index.ts';
@@ -311,5 +316,184 @@ describe('saved state', () => {
       expect(worst).toBeGreaterThanOrEqual(longest);
       expect(worst).toBeLessThan(longest + 40);
     }
+  });
+});
+
+describe('saved state written by earlier code', () => {
+  // Strings saved by the code before options were shown in a per-learner order (commit aa151ab),
+  // each at a point of a level, with the learner's events from a fresh start (seed 0x5eed1) that
+  // led there. Display order is derived, never saved, so these still mean the same place: the same
+  // step, choices, attempt, question and answers. (They are tied to the fixture course: a change
+  // to its structure changes its module hash, and these would need capturing again.)
+  const cont = { type: 'continue' } as const;
+  const scenario: LearnerEvent[] = [
+    { type: 'open-module', module: 0 },
+    cont,
+    cont,
+    { type: 'choose', option: 1 },
+    cont,
+    cont,
+    { type: 'choose', option: 0 },
+    cont,
+    cont,
+  ];
+  const answer = (a: Answer): LearnerEvent[] => [{ type: 'answer', answer: a }, cont];
+  const foundationQuiz = [
+    ...answer({ type: 'single', option: 0 }),
+    ...answer({ type: 'multiple', options: [0, 2] }),
+    ...answer({ type: 'true-false', value: true }),
+    ...answer({ type: 'matching', matches: [1, 0, 2] }),
+    { type: 'retry-quiz' },
+    { type: 'answer', answer: { type: 'single', option: 1 } },
+  ] as const satisfies LearnerEvent[];
+  const advancedRun: LearnerEvent[] = [
+    ...scenario,
+    ...answer({ type: 'single', option: 1 }),
+    ...answer({ type: 'multiple', options: [0, 1] }),
+    ...answer({ type: 'true-false', value: false }),
+    ...answer({ type: 'ordering', order: [0, 2, 1, 3] }),
+    ...answer({ type: 'matching', matches: [0, 1, 2] }),
+    cont,
+    cont,
+  ];
+  const foundationRun: LearnerEvent[] = [...scenario, ...foundationQuiz];
+  const captured: [
+    level: 'foundation' | 'advanced',
+    events: number,
+    where: string,
+    saved: string,
+  ][] = [
+    ['foundation', 1, 'the introduction', '1~foundation~8c0h~0~vs1.i0.0.0.--.0.0.-.'],
+    ['foundation', 4, 'a decision, answered', '1~foundation~8c0h~0~vs1.s0.1*.0.1-.0.0.-.'],
+    ['foundation', 7, 'a second decision, answered', '1~foundation~8c0h~0~vs1.s0.3*.0.10.0.0.-.'],
+    [
+      'foundation',
+      12,
+      'a quiz question, answered',
+      '1~foundation~8c0h~0~vs1.q0.4.0.10.1.1*.-.0:5:-:-',
+    ],
+    [
+      'foundation',
+      17,
+      'results of a failed attempt',
+      '1~foundation~8c0h~0~vs1.r0.4.0.10.1.3.0.0:5:t:102',
+    ],
+    [
+      'foundation',
+      19,
+      'a retry, first answer given',
+      '1~foundation~8c0h~0~vs1.q0.4.0.10.2.0*.0.1:-:-:-',
+    ],
+    [
+      'advanced',
+      16,
+      'an ordering question, answered',
+      '1~advanced~8c0h~0~l0q.q0.4.0.10.1.3*.-.1:3:f:0213:-',
+    ],
+    ['advanced', 20, 'reflection', '1~advanced~8c0h~0~l0q.f1.4.0.10.1.4.28.1:3:f:0213:012'],
+    [
+      'advanced',
+      21,
+      'the module list, the module done',
+      '1~advanced~8c0h~-~l0q.d1.4.0.10.1.4.28.1:3:f:0213:012',
+    ],
+  ];
+
+  it.each(captured)(
+    '%s after %i events (%s) restores to the same place',
+    (level, events, _, saved) => {
+      const content = fixtureLevel(level);
+      const run = level === 'foundation' ? foundationRun : advancedRun;
+      const expected = play(content, initialState(content, 0x5eed1), run.slice(0, events)).state;
+      const result = restore(content, saved, 1);
+      expect(result.ok && result.notes).toEqual([]);
+      expect(result.state).toEqual(expected);
+      // The layout has not changed: today's code writes exactly what the earlier code wrote.
+      expect(serialise(content, result.state)).toBe(saved);
+    },
+  );
+});
+
+describe('saved-state migrations', () => {
+  // A made-up history of layouts, so the mechanism is tested before a real migration exists:
+  // layout 2 added a field after the seed, layout 3 wrote the level id in capitals.
+  const history = {
+    current: 3,
+    oldest: 2,
+    migrations: {
+      1: () => {
+        throw new Error('never called: layout 1 is below the oldest');
+      },
+      2: (saved: string) => saved.replace(/^2~([^~]*)~([^~]*)~x~/, '3~$1~$2~'),
+      3: () => {
+        throw new Error('never called: layout 3 is current');
+      },
+    },
+  };
+
+  it('moves a string on one layout at a time to the current one', () => {
+    const result = upgradeSaved(foundation, '2~foundation~1~x~-', history);
+    expect(result).toEqual({ ok: true, saved: '3~foundation~1~-', from: 2 });
+    expect(upgradeSaved(foundation, '3~foundation~1~-', history)).toEqual({
+      ok: true,
+      saved: '3~foundation~1~-',
+      from: 3,
+    });
+  });
+
+  it.each([
+    ['older than the oldest layout', '1~foundation~1~-', 'older than this version'],
+    ['newer than this code', '4~foundation~1~-', 'format "4", which this version'],
+    ['not a version at all', 'abc~foundation', 'format "abc"'],
+  ])('refuses a string %s, with the reason', (_, saved, reason) => {
+    const result = upgradeSaved(foundation, saved, history);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(reason);
+  });
+
+  it('refuses a migration that fails or does not produce the next layout', () => {
+    const throwing = {
+      ...history,
+      migrations: {
+        2: () => {
+          throw new Error('bad field');
+        },
+      },
+    };
+    const failed = upgradeSaved(foundation, '2~foundation~1~x~-', throwing);
+    expect(failed.ok === false && failed.reason).toContain('from format 2 to 3 (bad field)');
+    const wrong = { ...history, migrations: { 2: (s: string) => s } };
+    const stuck = upgradeSaved(foundation, '2~foundation~1~x~-', wrong);
+    expect(stuck.ok === false && stuck.reason).toContain('did not come out in format 3');
+    const missing = upgradeSaved(foundation, '2~foundation~1~x~-', { ...history, migrations: {} });
+    expect(missing.ok === false && missing.reason).toContain('no way to the current format');
+  });
+
+  it('restores a string saved in an older layout where the learner left it', () => {
+    const state = play(foundation, initialState(foundation, 77), [
+      { type: 'open-module', module: 0 },
+      { type: 'continue' },
+      { type: 'continue' },
+      { type: 'choose', option: 1 },
+    ]).state;
+    const saved = serialise(foundation, state);
+    // Pretend today's layout is "2" and layout 1 had an extra field after the seed.
+    const older = saved.replace(/^1~([^~]*)~([^~]*)~/, '1~$1~$2~old~');
+    const formats = {
+      current: 2,
+      oldest: 1,
+      migrations: { 1: (s: string) => s.replace(/^1~([^~]*)~([^~]*)~old~/, '2~$1~$2~') },
+    };
+    expect(restore(foundation, older, 1).ok).toBe(false); // unreadable without the migration
+    const result = restore(foundation, older, 1, formats);
+    expect(result.ok).toBe(true);
+    expect(result.state).toEqual(state);
+  });
+
+  it('has a migration for every layout from the oldest it reads to the current', () => {
+    expect(SAVED_FORMATS.current).toBe(STATE_VERSION);
+    expect(SAVED_FORMATS.oldest).toBeLessThanOrEqual(SAVED_FORMATS.current);
+    for (let v = SAVED_FORMATS.oldest; v < SAVED_FORMATS.current; v++)
+      expect(SAVED_FORMATS.migrations[v], `migration from layout ${v}`).toBeTypeOf('function');
   });
 });

@@ -227,6 +227,7 @@ export class SgApp extends LitElement {
           class="view"
           .module=${module}
           .progress=${progress.scenario}
+          .seed=${state.seed}
           ?has-quiz=${questionBank(module, content.level).length > 0}
         ></sg-scenario>`;
       case 'quiz': {
@@ -236,6 +237,7 @@ export class SgApp extends LitElement {
           class="view"
           .question=${questions[i]}
           .seed=${state.seed}
+          module-id=${module.id}
           .attempt=${progress.quiz.attempt}
           .number=${i + 1}
           .total=${questions.length}

@@ -1,7 +1,11 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ChoiceOption, Question } from '../../content/types.ts';
+import type {
+  MultipleResponseQuestion,
+  Question,
+  SingleChoiceQuestion,
+} from '../../content/types.ts';
 import { isCorrect, presentedOrder, type Answer } from '../../engine/index.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgAnswerEvent } from '../events/sg-answer.ts';
@@ -21,6 +25,9 @@ interface FieldError {
  * matching (a native select per prompt). Submitting with no answer shows a GOV.UK error summary,
  * which takes focus. Once answered, feedback and the key message appear in a live region.
  *
+ * Options are shown in the learner's own order; each control keeps its authored index (`option-2`
+ * is the third option written, wherever it is shown), and answers are sent in authored indexes.
+ *
  * @fires sg-answer - The learner submitted an answer (indexes in authored order).
  * @fires sg-continue - The learner asked for the next question (or the results).
  */
@@ -31,9 +38,13 @@ export class SgQuestion extends LitElement {
   /** The question to ask. */
   @property({ attribute: false }) question?: Question;
 
-  /** The learner's seed and attempt: together they fix the presented order of items and matches. */
+  /**
+   * The learner's seed, the attempt and the module's id: together they fix the order options,
+   * items and matches are shown in (the engine's `presentedOrder`), the same on every visit.
+   */
   @property({ type: Number }) seed = 0;
   @property({ type: Number }) attempt = 1;
+  @property({ attribute: 'module-id' }) moduleId = '';
 
   /** 1-based position in the attempt, and how many questions it has. */
   @property({ type: Number }) number = 1;
@@ -57,7 +68,9 @@ export class SgQuestion extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     const before = changed.get('question') as Question | undefined;
     const newQuestion = changed.has('question') && before?.id !== this.question?.id;
-    if (newQuestion || changed.has('attempt') || changed.has('answer')) this.resetDraft();
+    // A new question, attempt, answer or presented order: the draft (and an ordering's start) resets.
+    const reorder = changed.has('attempt') || changed.has('seed') || changed.has('moduleId');
+    if (newQuestion || reorder || changed.has('answer')) this.resetDraft();
   }
 
   /** Focus the question's heading, or its feedback once answered. */
@@ -127,7 +140,7 @@ export class SgQuestion extends LitElement {
         return fieldset(
           'Select one answer.',
           this.choiceList(
-            q.options,
+            q,
             'radio',
             (i) => this.single === i,
             (i) => (this.single = i),
@@ -137,7 +150,7 @@ export class SgQuestion extends LitElement {
         return fieldset(
           'Select all that apply.',
           this.choiceList(
-            q.options,
+            q,
             'checkbox',
             (i) => this.multiple.includes(i),
             (i, checked) =>
@@ -201,7 +214,7 @@ export class SgQuestion extends LitElement {
             <p class="visually-hidden" role="status">${this.moveMessage}</p>`,
         );
       case 'matching': {
-        const shown = presentedOrder(q, this.seed, this.attempt);
+        const shown = this.shown(q);
         // Native selects cannot wrap long options, so the matches are also listed in full,
         // lettered, and each option starts with its letter.
         const letterOf = (m: number) => String.fromCharCode(65 + shown.indexOf(m));
@@ -237,15 +250,21 @@ export class SgQuestion extends LitElement {
     }
   }
 
+  /** The presented order of `q`'s options, items or matches (authored indexes, first shown first). */
+  private shown(q: Question): number[] {
+    return presentedOrder(q, this.seed, this.attempt, this.moduleId);
+  }
+
+  /** Radios or checkboxes in the presented order; each keeps its authored index as its id. */
   private choiceList(
-    options: readonly ChoiceOption[],
+    q: SingleChoiceQuestion | MultipleResponseQuestion,
     type: 'radio' | 'checkbox',
     checked: (i: number) => boolean,
     set: (i: number, checked: boolean) => void,
   ) {
     return html`<div class="choices">
-      ${options.map(
-        (option, i) =>
+      ${this.shown(q).map(
+        (i) =>
           html`<div class="choice">
             <input
               type=${type}
@@ -255,7 +274,7 @@ export class SgQuestion extends LitElement {
               ?disabled=${this.answered}
               @change=${(e: Event) => set(i, (e.target as HTMLInputElement).checked)}
             />
-            <label for="option-${i}">${unsafeHTML(option.text.html)}</label>
+            <label for="option-${i}">${unsafeHTML(q.options[i]?.text.html ?? '')}</label>
           </div>`,
       )}
     </div>`;
@@ -266,11 +285,12 @@ export class SgQuestion extends LitElement {
     if (!answer) return nothing;
     const correct = isCorrect(q, answer);
     const overall = correct ? q.feedback.correct : q.feedback.incorrect;
+    // The options chosen, in the order they were shown.
     const chosen =
-      (q.type === 'single' || q.type === 'multiple') && answer.type === 'single'
+      answer.type === 'single'
         ? [answer.option]
         : answer.type === 'multiple'
-          ? answer.options
+          ? this.shown(q).filter((i) => answer.options.includes(i))
           : [];
     const optionFeedback =
       q.type === 'single' || q.type === 'multiple'
@@ -319,12 +339,7 @@ export class SgQuestion extends LitElement {
     this.single = a?.type === 'single' ? a.option : null;
     this.multiple = a?.type === 'multiple' ? a.options : [];
     this.truth = a?.type === 'true-false' ? a.value : null;
-    this.order =
-      a?.type === 'ordering'
-        ? a.order
-        : q?.type === 'ordering'
-          ? presentedOrder(q, this.seed, this.attempt)
-          : [];
+    this.order = a?.type === 'ordering' ? a.order : q?.type === 'ordering' ? this.shown(q) : [];
     this.chosenMatches =
       a?.type === 'matching' ? a.matches : q?.type === 'matching' ? q.pairs.map(() => -1) : [];
   }
@@ -336,11 +351,16 @@ export class SgQuestion extends LitElement {
     switch (q.type) {
       case 'single':
         return this.single === null
-          ? [{ target: 'option-0', message: 'Select an answer' }]
+          ? [{ target: `option-${this.shown(q)[0] ?? 0}`, message: 'Select an answer' }]
           : { type: 'single', option: this.single };
       case 'multiple':
         return this.multiple.length === 0
-          ? [{ target: 'option-0', message: 'Select all the answers that apply' }]
+          ? [
+              {
+                target: `option-${this.shown(q)[0] ?? 0}`,
+                message: 'Select all the answers that apply',
+              },
+            ]
           : { type: 'multiple', options: this.multiple };
       case 'true-false':
         return this.truth === null

@@ -2,7 +2,12 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { DecisionStep, Module, Step } from '../../content/types.ts';
-import { currentStep, pathSoFar, type ScenarioProgress } from '../../engine/index.ts';
+import {
+  currentStep,
+  decisionOrder,
+  pathSoFar,
+  type ScenarioProgress,
+} from '../../engine/index.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgChooseEvent } from '../events/sg-choose.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
@@ -13,6 +18,10 @@ import { styles } from './sg-scenario.styles.ts';
  * @summary The scenario player: the current step (narrative, decision, reveal or ending) and a
  * timeline of the learner's path so far. At a decision the learner picks a radio and confirms; only
  * the confirmation is sent up. The consequence then appears in a live region.
+ *
+ * A decision's options are shown in the learner's own order (the engine's `decisionOrder`, from
+ * the seed); each radio keeps its authored index as its id (`option-2` is the third option written),
+ * and the choice is sent as that index.
  *
  * @fires sg-choose - The learner confirmed an option at a decision.
  * @fires sg-continue - The learner moved on from the step.
@@ -26,6 +35,9 @@ export class SgScenario extends LitElement {
 
   /** Where the learner is in it (from the engine state). */
   @property({ attribute: false }) progress?: ScenarioProgress;
+
+  /** The learner's seed: it fixes the order each decision's options are shown in. */
+  @property({ type: Number }) seed = 0;
 
   /** Whether a quiz follows the scenario (it only changes the ending's button). */
   @property({ type: Boolean, attribute: 'has-quiz' }) hasQuiz = false;
@@ -65,7 +77,7 @@ export class SgScenario extends LitElement {
             step.reconstructed
               ? html`<p>
                   <strong class="tag reconstruction">Reconstruction</strong>
-                  Some details in this step are invented to make the scenario work.
+                  This step is invented, in the spirit of the review; what the review found is real.
                 </p>`
               : nothing
           }
@@ -154,13 +166,19 @@ export class SgScenario extends LitElement {
     const answered = this.progress?.answered === true;
     const slotChoice = answered ? this.chosenOption(step) : undefined;
     const chosen = slotChoice === undefined ? undefined : step.options[slotChoice];
+    const shown = this.module ? decisionOrder(this.module, step, this.seed) : [];
+    const firstShown = `option-${shown[0] ?? 0}`;
     return html`
       ${
         this.error && !answered
           ? html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary>
               <h2>There is a problem</h2>
               <ul>
-                <li><a href="#option-0" @click=${this.onErrorLink}>Choose what you would do</a></li>
+                <li>
+                  <a href="#${firstShown}" @click=${(e: Event) => this.onErrorLink(e, firstShown)}
+                    >Choose what you would do</a
+                  >
+                </li>
               </ul>
             </div>`
           : nothing
@@ -183,8 +201,8 @@ export class SgScenario extends LitElement {
                     : nothing
                 }
                 <div class="choices">
-                  ${step.options.map(
-                    (option, i) => html`
+                  ${shown.map(
+                    (i) => html`
                       <div class="choice">
                         <input
                           type="radio"
@@ -194,7 +212,9 @@ export class SgScenario extends LitElement {
                           .checked=${this.selected === i}
                           @change=${() => (this.selected = i)}
                         />
-                        <label for="option-${i}">${unsafeHTML(option.text.html)}</label>
+                        <label for="option-${i}"
+                          >${unsafeHTML(step.options[i]?.text.html ?? '')}</label
+                        >
                       </div>
                     `,
                   )}
@@ -243,9 +263,9 @@ export class SgScenario extends LitElement {
     this.dispatchEvent(new SgChooseEvent({ option: this.selected }));
   }
 
-  private onErrorLink(event: Event) {
+  private onErrorLink(event: Event, target: string) {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLInputElement>('#option-0')?.focus();
+    this.renderRoot.querySelector<HTMLInputElement>(`#${target}`)?.focus();
   }
 
   private onContinue() {

@@ -25,6 +25,7 @@ const ask = (id: string, props: Partial<HTMLElementTagNameMap['sg-question']> = 
   mount('sg-question', {
     question: question(id),
     seed: SEED,
+    moduleId: module.id,
     attempt: 1,
     number: 2,
     total: 5,
@@ -53,6 +54,51 @@ describe('<sg-question>', () => {
     expect(seen).toHaveLength(0);
     await userEvent.click(button(el, 'Submit answer'));
     expect(answers(seen)).toEqual([{ type: 'single', option: 1 }]);
+  });
+
+  it.each(['q-single', 'q-multiple'])(
+    'shows the options of %s in the learner’s own order, and a click records the option as written',
+    async (id) => {
+      const q = question(id);
+      if (q.type !== 'single' && q.type !== 'multiple') throw new Error('not a choice question');
+      const shown = presentedOrder(q, SEED, 1, module.id);
+      expect(shown).not.toEqual(shown.toSorted((a, b) => a - b)); // a real shuffle, or no test
+      const el = await ask(id);
+      const inputs = deepQueryAll<HTMLInputElement>(el, 'input');
+      expect(inputs.map((i) => text(i.labels?.[0]))).toEqual(
+        shown.map((i) => q.options[i]?.text.text),
+      );
+      expect(inputs.map((i) => i.id)).toEqual(shown.map((i) => `option-${i}`));
+      const seen = recordEvents(el, ALL_EVENTS);
+      await userEvent.click(inputs.at(-1)!.labels![0]!);
+      await userEvent.click(button(el, 'Submit answer'));
+      expect(answers(seen)).toEqual([
+        q.type === 'single'
+          ? { type: 'single', option: shown.at(-1) }
+          : { type: 'multiple', options: [shown.at(-1)] },
+      ]);
+      // A retry shows its own order; the same attempt shows the same order again.
+      el.attempt = 2;
+      await el.updateComplete;
+      const retry = presentedOrder(q, SEED, 2, module.id);
+      expect(deepQueryAll<HTMLInputElement>(el, 'input').map((i) => i.id)).toEqual(
+        retry.map((i) => `option-${i}`),
+      );
+    },
+  );
+
+  it('moves through a single-choice question’s options in the order shown, by keyboard', async () => {
+    const q = question('q-single');
+    const shown = presentedOrder(q, SEED, 1, module.id);
+    const el = await ask('q-single');
+    const seen = recordEvents(el, ALL_EVENTS);
+    await tabTo((e) => e instanceof HTMLInputElement && e.type === 'radio');
+    expect(deepActiveElement()?.id).toBe(`option-${shown[0]}`);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(deepActiveElement()?.id).toBe(`option-${shown[1]}`);
+    await tabTo((b) => text(b) === 'Submit answer');
+    await userEvent.keyboard('{Enter}');
+    expect(answers(seen)).toEqual([{ type: 'single', option: shown[1] }]);
   });
 
   it('asks a multiple-response question with checkboxes', async () => {
@@ -93,13 +139,17 @@ describe('<sg-question>', () => {
     expect(text(deepQuery(el, '.error-message'))).toBe('Error: Select an answer');
     expect(seen).toHaveLength(0);
     await expectNoAxeViolations();
+    // The summary's link goes to the first option shown.
+    await userEvent.click(deepQuery(el, '.error-summary a')!);
+    const first = presentedOrder(question('q-single'), SEED, 1, module.id)[0];
+    expect(deepActiveElement()?.id).toBe(`option-${first}`);
   });
 
   it('orders items with Move up / Move down by keyboard alone, starting from the presented order', async () => {
     const q = question('q-order');
     if (q.type !== 'ordering') throw new Error('not ordering');
     const el = await ask('q-order');
-    const shown = presentedOrder(q, SEED, 1);
+    const shown = presentedOrder(q, SEED, 1, module.id);
     const items = () => deepQueryAll(el, '.ordering .item').map(text);
     expect(items()).toEqual(shown.map((i) => q.items[i]?.text));
     await expectNoAxeViolations();
@@ -136,7 +186,7 @@ describe('<sg-question>', () => {
     const q = question('q-match');
     if (q.type !== 'matching') throw new Error('not matching');
     const el = await ask('q-match');
-    const shown = presentedOrder(q, SEED, 1);
+    const shown = presentedOrder(q, SEED, 1, module.id);
     const selects = deepQueryAll<HTMLSelectElement>(el, 'select');
     expect(selects.map((s) => text(s.labels?.[0]))).toEqual(q.pairs.map((p) => p.prompt.text));
     expect([...selects[0]!.options].map((o) => text(o))).toEqual([

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
-import type { Module } from '../../../src/content/types.ts';
+import type { DecisionStep, Module } from '../../../src/content/types.ts';
 import '../../../src/components/sg-scenario/sg-scenario.ts';
-import type { ScenarioProgress } from '../../../src/engine/index.ts';
+import { decisionOrder, type ScenarioProgress } from '../../../src/engine/index.ts';
 import {
   ALL_EVENTS,
   button,
@@ -14,6 +14,7 @@ import {
   expectNoAxeViolations,
   mount,
   recordEvents,
+  tabTo,
   text,
 } from '../helpers.ts';
 
@@ -27,8 +28,14 @@ const at = (step: number, extra: Partial<ScenarioProgress> = {}): ScenarioProgre
   ...extra,
 });
 
+/** A learner seed whose first decision is shown in an order other than the authored one. */
+const SEED = 1;
+const firstDecision = module.scenario.steps[1] as DecisionStep;
+const shown = decisionOrder(module, firstDecision, SEED);
+const authored = firstDecision.options.map((o) => o.text.text);
+
 const scenario = (progress: ScenarioProgress, props = {}) =>
-  mount('sg-scenario', { module, progress, ...props });
+  mount('sg-scenario', { module, progress, seed: SEED, ...props });
 
 describe('<sg-scenario>', () => {
   afterEach(() => document.body.replaceChildren());
@@ -54,11 +61,7 @@ describe('<sg-scenario>', () => {
     const fieldset = deepQuery(el, 'fieldset');
     expect(text(fieldset?.querySelector('legend'))).toBe('What do you do?');
     const radios = deepQueryAll<HTMLInputElement>(el, 'input[type="radio"]');
-    expect(radios.map((r) => text(r.labels?.[0]))).toEqual([
-      'Ask about the younger sibling',
-      'Focus on the referred child',
-      'Wait and ask the school again',
-    ]);
+    expect(radios.map((r) => text(r.labels?.[0]))).toEqual(shown.map((i) => authored[i]));
     expect(deepQuery(el, '.consequence')?.getAttribute('role')).toBe('status');
     expect(text(deepQuery(el, '.consequence'))).toBe('');
     await expectNoAxeViolations();
@@ -74,6 +77,44 @@ describe('<sg-scenario>', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]?.type).toBe('sg-choose');
     expect((seen[0] as HTMLElementEventMap['sg-choose']).detail).toEqual({ option: 1 });
+  });
+
+  it('shows the options in the learner’s own order, and a click sends the option as written', async () => {
+    expect(shown[0]).not.toBe(0); // the test means something only if the order differs
+    const el = await scenario(at(1));
+    const labels = () =>
+      deepQueryAll<HTMLInputElement>(el, 'input[type="radio"]').map((r) => text(r.labels?.[0]));
+    expect(labels()).toEqual(shown.map((i) => authored[i]));
+    // Another learner sees another order; the same learner sees the same one again.
+    const other = decisionOrder(module, firstDecision, 5);
+    expect(other).not.toEqual(shown);
+    el.seed = 5;
+    await el.updateComplete;
+    expect(labels()).toEqual(other.map((i) => authored[i]));
+    el.seed = SEED;
+    await el.updateComplete;
+    expect(labels()).toEqual(shown.map((i) => authored[i]));
+
+    const seen = recordEvents(el, ALL_EVENTS);
+    const first = deepQueryAll<HTMLInputElement>(el, 'input[type="radio"]')[0]!;
+    await userEvent.click(first.labels![0]!);
+    await userEvent.click(button(el, 'Confirm my choice'));
+    expect(seen.map((e) => (e as HTMLElementEventMap['sg-choose']).detail)).toEqual([
+      { option: shown[0] },
+    ]);
+  });
+
+  it('moves through the options in the order shown with the arrow keys', async () => {
+    const el = await scenario(at(1));
+    const seen = recordEvents(el, ALL_EVENTS);
+    await tabTo((e) => e instanceof HTMLInputElement && e.type === 'radio');
+    expect(deepActiveElement()?.id).toBe(`option-${shown[0]}`);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(deepActiveElement()?.id).toBe(`option-${shown[1]}`);
+    await userEvent.keyboard('{Enter}');
+    expect(seen.map((e) => (e as HTMLElementEventMap['sg-choose']).detail)).toEqual([
+      { option: shown[1] },
+    ]);
   });
 
   it('can be chosen and confirmed by keyboard alone', async () => {
@@ -96,8 +137,9 @@ describe('<sg-scenario>', () => {
     expect(deepQuery(el, 'fieldset')?.getAttribute('aria-describedby')).toBe('choice-error');
     expect(seen).toHaveLength(0);
     await expectNoAxeViolations();
+    // The summary's link goes to the first option shown.
     await userEvent.click(deepQuery(el, '.error-summary a')!);
-    expect(deepActiveElement()?.id).toBe('option-0');
+    expect(deepActiveElement()?.id).toBe(`option-${shown[0]}`);
   });
 
   it('shows the consequence of the chosen option in the live region, then a Continue button', async () => {
@@ -180,14 +222,16 @@ describe('<sg-scenario>', () => {
     expect(deepQueryAll(el, '.timeline li').at(-1)?.getAttribute('aria-current')).toBe('step');
   });
 
-  it('tags a reconstructed step visibly', async () => {
+  it('tags a reconstructed step visibly, and says plainly that the step is invented', async () => {
     const steps = module.scenario.steps.map((s, i) =>
       i === 0 ? { ...s, reconstructed: true } : s,
     );
     const reconstructed: Module = { ...module, scenario: { ...module.scenario, steps } };
     const el = await mount('sg-scenario', { module: reconstructed, progress: at(0) });
     expect(text(deepQuery(el, '.tag.reconstruction'))).toBe('Reconstruction');
-    expect(text(el)).toContain('Some details in this step are invented');
+    expect(text(deepQuery(el, '.tag.reconstruction')?.parentElement)).toBe(
+      'Reconstruction This step is invented, in the spirit of the review; what the review found is real.',
+    );
     await expectNoAxeViolations();
   });
 });
