@@ -16,6 +16,12 @@ export interface CourseSession {
   readonly reviewOnly: boolean;
   /** The LMS already records the level as finished (passed, failed or completed); false without one. */
   readonly levelComplete: boolean;
+  /**
+   * The level's result as the LMS recorded it before this launch, when it records the level as
+   * finished: shown to a learner who comes back with no saved progress (a new device, a review, an
+   * LMS that drops the saved state once an attempt ends), and never lowered by a later finish.
+   */
+  readonly launchRecord?: LevelRecord;
   /** The learner's name as the LMS gives it, if it does. */
   readonly learnerName?: string;
   /** The learner's id as the LMS gives it, if it does: the notes kept on this device are keyed by it. */
@@ -33,3 +39,9 @@ export interface CourseSession {
 
 export type SessionHealth =
   { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/** A finished level's result as an LMS records it: the status, and the score (0–100) if any. */
+export interface LevelRecord {
+  readonly status: 'passed' | 'failed' | 'completed';
+  readonly score: number | null;
+}

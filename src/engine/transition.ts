@@ -60,6 +60,8 @@ export interface Interaction {
   readonly correctResponse: InteractionResponse;
   readonly result: 'correct' | 'incorrect' | 'neutral';
   readonly weighting: number;
+  /** For a quiz answer, the attempt it belongs to (1-based): a retry's answers replace the last's. */
+  readonly attempt?: number;
 }
 
 /**
@@ -244,7 +246,13 @@ function answer(ctx: ModuleContext, given: Answer): Result | undefined {
   return [
     state,
     [
-      { type: 'record-interaction', interaction: questionInteraction(module, question, given) },
+      {
+        type: 'record-interaction',
+        interaction: {
+          ...questionInteraction(module, question, given),
+          attempt: progress.quiz.attempt,
+        },
+      },
       { type: 'save' },
       { type: 'commit' },
     ],

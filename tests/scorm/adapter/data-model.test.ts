@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect, Interaction } from '../../../src/engine/index.ts';
+import type { DecisionStep } from '../../../src/content/types.ts';
+import {
+  decisionOrder,
+  initialState,
+  optionId,
+  presentedOrder,
+  type LearnerEvent,
+} from '../../../src/engine/index.ts';
+import { checkValue } from '../../../scorm/preview/strict-checks.ts';
+import { fixtureLevel, play } from '../../engine/fixture.ts';
 import {
   exitValue,
+  levelRecord,
   launchWrites,
   MAX_INTERACTIONS,
   MAX_OBJECTIVES,
@@ -30,7 +41,7 @@ const asMap = (writes: readonly CmiWrite[]) =>
   Object.fromEntries(writes.map((w) => [w.element, w.value]));
 
 describe('planEffects: interactions', () => {
-  it('writes a 1.2 interaction with 1.2 names, formats and no description', () => {
+  it('writes a 1.2 interaction with 1.2 names and formats, and only what a report needs', () => {
     const plan = planEffects(
       '1.2',
       [{ type: 'record-interaction', interaction: question }],
@@ -38,22 +49,26 @@ describe('planEffects: interactions', () => {
       clock,
     );
     const values = asMap(plan.writes);
+    expect(Object.keys(values).sort()).toEqual(
+      [
+        'cmi.interactions.0.id',
+        'cmi.interactions.0.type',
+        'cmi.interactions.0.time',
+        'cmi.interactions.0.student_response',
+        'cmi.interactions.0.result',
+      ].sort(),
+    );
     expect(values).toMatchObject({
       'cmi.interactions.0.id': 'child-h_q-referral',
       'cmi.interactions.0.type': 'choice',
-      'cmi.interactions.0.objectives.0.id': 'child-h',
       'cmi.interactions.0.student_response': 'b',
-      'cmi.interactions.0.correct_responses.0.pattern': 'a,c',
       'cmi.interactions.0.result': 'wrong',
-      'cmi.interactions.0.weighting': '1',
-      'cmi.interactions.0.latency': '00:01:01.50',
     });
     expect(values['cmi.interactions.0.time']).toMatch(/^\d{2}:\d{2}:\d{2}$/);
-    expect(Object.keys(values).some((k) => k.endsWith('description'))).toBe(false);
     expect(plan.tracking.interactions).toBe(1);
   });
 
-  it('writes a 2004 interaction id first, with a clamped description and a trimmed timestamp', () => {
+  it('writes a 2004 interaction id first, with a trimmed timestamp and no description, pattern, weighting or latency', () => {
     const plan = planEffects(
       '2004',
       [{ type: 'record-interaction', interaction: question }],
@@ -65,15 +80,13 @@ describe('planEffects: interactions', () => {
       value: 'child-h_q-referral',
     });
     const values = asMap(plan.writes);
-    expect(values).toMatchObject({
-      'cmi.interactions.0.learner_response': 'b',
-      'cmi.interactions.0.correct_responses.0.pattern': 'a[,]c',
-      'cmi.interactions.0.result': 'incorrect',
+    expect(values).toEqual({
+      'cmi.interactions.0.id': 'child-h_q-referral',
+      'cmi.interactions.0.type': 'choice',
       'cmi.interactions.0.timestamp': '2026-11-23T10:00:00.12Z',
-      'cmi.interactions.0.latency': 'PT1M1.5S',
+      'cmi.interactions.0.learner_response': 'b',
+      'cmi.interactions.0.result': 'incorrect',
     });
-    expect(values['cmi.interactions.0.description']).toHaveLength(250);
-    expect(values['cmi.interactions.0.description']).toMatch(/^Who should you tell\? x/);
   });
 
   it('appends after the interactions the LMS already holds', () => {
@@ -96,16 +109,6 @@ describe('planEffects: interactions', () => {
       clock,
     );
     expect(plan.writes[0]?.value).toBe('child_h_q_1');
-  });
-
-  it('leaves latency out when it is not known', () => {
-    const plan = planEffects(
-      '1.2',
-      [{ type: 'record-interaction', interaction: question }],
-      fresh,
-      { ...clock, latencyMs: null },
-    );
-    expect(plan.writes.some((w) => w.element.endsWith('latency'))).toBe(false);
   });
 });
 
@@ -273,4 +276,255 @@ describe('launch and state writes', () => {
     expect(writes.map((w) => w.element)).toEqual(['cmi.core.lesson_location']);
     expect(stateWrites('2004', 'x'.repeat(4097), 'here')).toHaveLength(2);
   });
+});
+
+describe('planEffects: one record per decision and question, however many retries', () => {
+  const asked = (id: string, attempt: number, result: 'correct' | 'incorrect'): Effect => ({
+    type: 'record-interaction',
+    interaction: { ...question, id: `child-h_${id}`, attempt, result },
+  });
+  const decision: Effect = {
+    type: 'record-interaction',
+    interaction: { ...question, id: 'child-h_tell-parents', kind: 'decision' },
+  };
+  const ids = (writes: readonly CmiWrite[]) =>
+    writes.filter((w) => w.element.endsWith('.id')).map((w) => `${w.element}=${w.value}`);
+
+  it('2004: a question answered again replaces its own record; a new one is added', () => {
+    const first = planEffects(
+      '2004',
+      [decision, asked('q1', 1, 'incorrect'), asked('q2', 1, 'incorrect')],
+      fresh,
+      clock,
+    );
+    expect(first.tracking.interactions).toBe(3);
+    const retry = planEffects(
+      '2004',
+      [asked('q2', 2, 'correct'), asked('q3', 2, 'correct')],
+      first.tracking,
+      clock,
+    );
+    expect(ids(retry.writes)).toEqual([
+      'cmi.interactions.2.id=child-h_q2',
+      'cmi.interactions.3.id=child-h_q3',
+    ]);
+    expect(asMap(retry.writes)['cmi.interactions.2.result']).toBe('correct');
+    expect(retry.tracking.interactions).toBe(4);
+  });
+
+  it('2004: an answer recorded in an earlier session (ids read at launch) replaces that record', () => {
+    const launched: Tracking = {
+      ...fresh,
+      interactions: 2,
+      interactionIds: ['child-h_tell-parents', 'child-h_q1'],
+    };
+    const plan = planEffects('2004', [asked('q1', 2, 'correct')], launched, clock);
+    expect(ids(plan.writes)).toEqual(['cmi.interactions.1.id=child-h_q1']);
+    expect(plan.tracking.interactions).toBe(2);
+  });
+
+  it("1.2: a retry writes over the previous attempt's answers (latest attempt only)", () => {
+    const first = planEffects(
+      '1.2',
+      [decision, asked('q1', 1, 'incorrect'), asked('q2', 1, 'incorrect')],
+      fresh,
+      clock,
+    );
+    const retry = planEffects(
+      '1.2',
+      [asked('q3', 2, 'correct'), asked('q1', 2, 'correct')],
+      first.tracking,
+      clock,
+    );
+    // q3 takes the first place the last attempt used; q1's record was there, so q1 takes the other.
+    expect(ids(retry.writes)).toEqual([
+      'cmi.interactions.1.id=child-h_q3',
+      'cmi.interactions.2.id=child-h_q1',
+    ]);
+    expect(retry.tracking.interactions).toBe(3);
+    // A third attempt again reuses the same two places, never the decision's.
+    const third = planEffects(
+      '1.2',
+      [asked('q4', 3, 'correct'), asked('q5', 3, 'correct')],
+      retry.tracking,
+      clock,
+    );
+    expect(ids(third.writes)).toEqual([
+      'cmi.interactions.1.id=child-h_q4',
+      'cmi.interactions.2.id=child-h_q5',
+    ]);
+  });
+
+  it('1.2: interactions written before this launch (ids unknown) are never overwritten', () => {
+    const plan = planEffects(
+      '1.2',
+      [asked('q1', 2, 'correct')],
+      { ...fresh, interactions: 5 },
+      clock,
+    );
+    expect(ids(plan.writes)).toEqual(['cmi.interactions.5.id=child-h_q1']);
+  });
+});
+
+describe('planEffects: a level the LMS recorded as finished before this launch', () => {
+  const finishedWith = (
+    status: 'passed' | 'failed' | 'completed',
+    score: number | null,
+  ): Tracking => ({
+    ...fresh,
+    complete: true,
+    record: { status, score },
+  });
+  const finish = (passed: boolean, score: number): Effect => ({
+    type: 'complete-level',
+    passed,
+    score,
+  });
+
+  it('keeps the better score and status: 100 and passed stay when a replay ends with 86 and failed', () => {
+    for (const version of ['1.2', '2004'] as const) {
+      const values = asMap(
+        planEffects(version, [finish(false, 86)], finishedWith('passed', 100), clock).writes,
+      );
+      expect(Object.keys(values).some((k) => /score|success_status|lesson_status/.test(k))).toBe(
+        false,
+      );
+      expect(values[version === '1.2' ? 'cmi.core.exit' : 'cmi.exit']).toBe(
+        version === '1.2' ? '' : 'normal',
+      );
+    }
+  });
+
+  it('raises a lower score and a failed status', () => {
+    const v12 = asMap(
+      planEffects('1.2', [finish(true, 90)], finishedWith('failed', 60), clock).writes,
+    );
+    expect(v12).toMatchObject({ 'cmi.core.score.raw': '90', 'cmi.core.lesson_status': 'passed' });
+    const v2004 = asMap(
+      planEffects('2004', [finish(false, 70)], finishedWith('failed', 60), clock).writes,
+    );
+    expect(v2004).toMatchObject({ 'cmi.score.raw': '70', 'cmi.score.scaled': '0.7' });
+    expect(v2004['cmi.success_status']).toBeUndefined();
+  });
+
+  it('writes a score when the LMS recorded none', () => {
+    const values = asMap(
+      planEffects('2004', [finish(true, 86)], finishedWith('completed', null), clock).writes,
+    );
+    expect(values).toMatchObject({ 'cmi.score.raw': '86', 'cmi.success_status': 'passed' });
+  });
+
+  it('leaves the progress measure and the module objectives as the LMS has them', () => {
+    const plan = planEffects(
+      '2004',
+      [
+        { type: 'set-progress', measure: 0.2 },
+        { type: 'complete-module', module: 'child-h', passed: false, score: 40 },
+      ],
+      { ...finishedWith('passed', 100), objectives: ['child-h'] },
+      clock,
+    );
+    expect(plan.writes).toEqual([]);
+  });
+});
+
+describe('levelRecord: the result the LMS holds at launch', () => {
+  it('reads 1.2 lesson_status and score.raw; none while incomplete', () => {
+    expect(levelRecord('1.2', { status: 'passed', raw: '100' })).toEqual({
+      status: 'passed',
+      score: 100,
+    });
+    expect(levelRecord('1.2', { status: 'completed', raw: '' })).toEqual({
+      status: 'completed',
+      score: null,
+    });
+    expect(levelRecord('1.2', { status: 'incomplete', raw: '40' })).toBeUndefined();
+  });
+
+  it('reads 2004 completion, success and the scaled score (else raw)', () => {
+    expect(
+      levelRecord('2004', { status: 'completed', success: 'passed', scaled: '0.86', raw: '12' }),
+    ).toEqual({
+      status: 'passed',
+      score: 86,
+    });
+    expect(
+      levelRecord('2004', { status: 'completed', success: 'unknown', scaled: '', raw: '75' }),
+    ).toEqual({
+      status: 'completed',
+      score: 75,
+    });
+    expect(
+      levelRecord('2004', { status: 'incomplete', success: 'passed', scaled: '1' }),
+    ).toBeUndefined();
+  });
+});
+
+describe('interaction responses: options by id, whatever order the learner saw', () => {
+  // The fixture's first decision, taken by learners who each choose the option shown first to them.
+  const content = fixtureLevel('foundation');
+  const sample = content.modules[0]!;
+  const decision = sample.scenario.steps[1] as DecisionStep;
+  const seeds = [1, 5, 7]; // first shown: options 2, 1 and 0
+  /** Every write as the strict observer of the preview LMS checks it. */
+  const expectValid = (version: '1.2' | '2004', writes: readonly CmiWrite[]) => {
+    const types = new Map<string, string>();
+    for (const write of writes) {
+      if (write.element.endsWith('.type')) types.set(write.element.split('.')[2]!, write.value);
+      expect(checkValue(version, write.element, write.value, types), write.element).toEqual([]);
+    }
+  };
+  const effectsOf = (seed: number, events: readonly LearnerEvent[]) =>
+    play(content, initialState(content, seed), events).effects.filter(
+      (e) => e.type === 'record-interaction',
+    );
+
+  it.each(['1.2', '2004'] as const)(
+    'SCORM %s: the response is the option’s id from its authored place, and every value is valid',
+    (version) => {
+      const firsts = seeds.map((seed) => decisionOrder(sample, decision, seed)[0]!);
+      expect(new Set(firsts).size).toBe(seeds.length); // each learner saw a different option first
+      seeds.forEach((seed, n) => {
+        const effects = effectsOf(seed, [
+          { type: 'open-module', module: 0 },
+          { type: 'continue' },
+          { type: 'continue' },
+          { type: 'choose', option: firsts[n]! },
+        ]);
+        const plan = planEffects(version, effects, fresh, clock);
+        const response = version === '1.2' ? 'student_response' : 'learner_response';
+        expect(asMap(plan.writes)[`cmi.interactions.0.${response}`]).toBe(optionId(firsts[n]!));
+        expectValid(version, plan.writes);
+      });
+    },
+  );
+
+  it.each(['1.2', '2004'] as const)(
+    'SCORM %s: a multiple-response answer is its options’ ids in authored order, compact',
+    (version) => {
+      const seed = 6;
+      const q = sample.questions.find((x) => x.id === 'q-multiple')!;
+      const shown = presentedOrder(q, seed, 1, sample.id);
+      const ticked = shown.slice(-2); // the bottom two as shown
+      const effects = effectsOf(seed, [
+        { type: 'open-module', module: 0 },
+        { type: 'continue' },
+        { type: 'continue' },
+        { type: 'choose', option: 0 },
+        { type: 'continue' },
+        { type: 'continue' },
+        { type: 'continue' },
+        { type: 'answer', answer: { type: 'single', option: 1 } },
+        { type: 'continue' },
+        { type: 'answer', answer: { type: 'multiple', options: ticked.toSorted() } },
+      ]);
+      const plan = planEffects(version, effects.slice(-1), fresh, clock);
+      const ids = ticked.toSorted().map(optionId);
+      const value = asMap(plan.writes)[
+        `cmi.interactions.0.${version === '1.2' ? 'student_response' : 'learner_response'}`
+      ];
+      expect(value).toBe(ids.join(version === '1.2' ? ',' : '[,]'));
+      expectValid(version, plan.writes);
+    },
+  );
 });
