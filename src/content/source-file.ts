@@ -29,9 +29,21 @@ export class SourceFile {
   readonly #doc: Document;
   readonly #lines: LineCounter;
 
-  constructor(path: string, text: string) {
+  /**
+   * @param unreadable Why the file could not be read (see load.ts): reported as the file's only
+   *   problem, with no data.
+   */
+  constructor(path: string, text: string, unreadable?: Diagnostic) {
     this.path = path;
     this.#lines = new LineCounter();
+    // A control character is reported alone: the YAML around it is not worth reading until it goes.
+    const control = unreadable ?? controlCharacter(path, text);
+    if (control) {
+      this.#doc = parseDocument('', { lineCounter: this.#lines });
+      this.parseErrors = [control];
+      this.data = undefined;
+      return;
+    }
     this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: true });
     this.parseErrors = [...this.#doc.errors, ...this.#doc.warnings].map((e) => {
       const at = e.linePos?.[0] ?? { line: 1, col: 1 };
@@ -45,7 +57,36 @@ export class SourceFile {
       } satisfies Diagnostic;
     });
     this.parseErrors = [...this.parseErrors, ...this.#cutByHash()];
-    this.data = this.#doc.errors.length > 0 ? undefined : this.#doc.toJS();
+    if (this.#doc.errors.length > 0) {
+      this.data = undefined;
+      return;
+    }
+    try {
+      // The yaml library refuses aliases that would expand past a limit (a "billion laughs" file
+      // would otherwise fill the memory); that refusal becomes this file's error.
+      this.data = this.#doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      this.data = undefined;
+      this.parseErrors = [...this.parseErrors, this.#aliasError()];
+    }
+  }
+
+  #aliasError(): Diagnostic {
+    let first: Node | null = null;
+    visit(this.#doc, {
+      Alias: (_key, node) => {
+        first = node;
+        return visit.BREAK;
+      },
+    });
+    return {
+      severity: 'error',
+      file: this.path,
+      ...this.#positionOf(first),
+      message: 'YAML: the aliases (*name) in this file repeat too much text',
+      fix: 'write the text out where it is needed instead of repeating it with &anchor and *alias',
+    };
   }
 
   /**
@@ -115,6 +156,50 @@ export class SourceFile {
     const { line, col } = this.#lines.linePos(offset);
     return { line, column: col };
   }
+}
+
+/**
+ * How many times the YAML may repeat anchored text through aliases. The course uses none; the
+ * yaml library's own default (100) already stops a "billion laughs" file, and is kept.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Characters no content file should hold, invisible in most editors: C0 controls (but tab, line
+ * feed and carriage return), DEL and C1 controls (but NEL). They arrive pasted from PDFs and
+ * terminals (NUL, BEL, ESC) and would reach the learner's page unseen.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+const CONTROL_NAMES: Record<number, string> = {
+  0x00: 'NUL',
+  0x07: 'BEL',
+  0x08: 'BS',
+  0x0b: 'VT',
+  0x0c: 'FF',
+  0x1b: 'ESC',
+  0x7f: 'DEL',
+};
+
+/** The first control character in `text`, as an error at its line and column. */
+function controlCharacter(path: string, text: string): Diagnostic | undefined {
+  const found = [...text.matchAll(CONTROL)];
+  const first = found[0];
+  if (!first) return undefined;
+  const offset = first.index;
+  const before = text.slice(0, offset);
+  const code = first[0].charCodeAt(0);
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  const name = CONTROL_NAMES[code] ? `${CONTROL_NAMES[code]} (U+${hex})` : `U+${hex}`;
+  const more = found.length > 1 ? `; ${found.length - 1} more in this file` : '';
+  return {
+    severity: 'error',
+    file: path,
+    line: before.split('\n').length,
+    column: offset - before.lastIndexOf('\n'),
+    message: `the control character ${name} is not allowed in content${more}`,
+    fix: 'delete it (most editors do not show it: it often comes with text pasted from a PDF or a terminal)',
+  };
 }
 
 /** Describes a value found in content for a message: `a list`, `the number 3`, `"text"`. */
