@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { noticesPlugin } from './scorm/package/notices.ts';
 import { coursePlugin } from './src/build/course-plugin.ts';
 
 /**
@@ -7,7 +8,8 @@ import { coursePlugin } from './src/build/course-plugin.ts';
  */
 export default defineConfig({
   base: './',
-  plugins: [coursePlugin()],
+  // noticesPlugin: THIRD-PARTY-NOTICES.txt for the npm packages bundled (Lit), in every build.
+  plugins: [coursePlugin(), noticesPlugin()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

@@ -3,6 +3,7 @@
  * package of each, into dist/packages/. Options: `--level <id>` (repeatable), `--version 1.2|2004`,
  * `--course <dir>` (default course), `--out <dir>` (default dist).
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPackages, formatPackageTable } from '../scorm/package/build.ts';
 import type { PackageVersion } from '../scorm/package/manifest.ts';
@@ -25,8 +26,10 @@ try {
     ...(values.version ? { versions: values.version as PackageVersion[] } : {}),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // Where they really went, as the caller named it: --out moves them.
+  const where = join(values.out ?? 'dist', 'packages');
   console.log(
-    `\nSCORM packages (dist/packages/), built in ${seconds} s:\n${formatPackageTable(packages)}`,
+    `\nSCORM packages (${where}/), built in ${seconds} s:\n${formatPackageTable(packages)}`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -8,6 +8,7 @@ import type { Course } from '../../src/content/types.ts';
 import { stateBudgets } from '../../src/build/state-budget.ts';
 import { checkPackage } from './conformance.ts';
 import type { PackageVersion } from './manifest.ts';
+import { NOTICES_FILE } from './notices.ts';
 import { buildPackage, packageFileName, PACKAGE_VERSIONS, readDirectory } from './package.ts';
 import { readZip } from './zip.ts';
 
@@ -94,6 +95,18 @@ export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPa
   const budgets = new Map(stateBudgets(course).map((b) => [b.level, b]));
   const levels = course.levels.filter((l) => !options.levels || options.levels.includes(l.id));
   const versions = options.versions ?? PACKAGE_VERSIONS;
+  const unknownLevels = (options.levels ?? []).filter(
+    (id) => !course.levels.some((l) => l.id === id),
+  );
+  if (unknownLevels.length > 0)
+    throw new Error(
+      `The course has no level "${unknownLevels.join('", "')}"; its levels are: ${course.levels.map((l) => l.id).join(', ')}.`,
+    );
+  const unknownVersions = versions.filter((v) => !PACKAGE_VERSIONS.includes(v));
+  if (unknownVersions.length > 0)
+    throw new Error(
+      `No SCORM version "${unknownVersions.join('", "')}": give ${PACKAGE_VERSIONS.join(' or ')}.`,
+    );
   const packagesDir = join(outDir, 'packages');
   rmSync(packagesDir, { recursive: true, force: true });
   mkdirSync(packagesDir, { recursive: true });
@@ -103,6 +116,11 @@ export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPa
     const webDir = join(outDir, 'levels', level.id);
     await buildLevelWeb(root, courseDir, level.id, webDir, options.plugins);
     const files = readDirectory(webDir);
+    // Lit's licence (BSD-3-Clause) asks for its notice in every copy: no package ships without it.
+    if (!files.has(NOTICES_FILE))
+      throw new Error(
+        `The web build of "${level.id}" has no ${NOTICES_FILE}: keep noticesPlugin() (scorm/package/notices.ts) in vite.config.ts.`,
+      );
     for (const version of versions) {
       const zip = await buildPackage({ version, course, level, files });
       const problems = checkPackage(version, readZip(zip));
