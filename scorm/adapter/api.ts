@@ -9,7 +9,11 @@ import type { ScormVersion } from './format.ts';
 export interface LmsApi {
   readonly version: ScormVersion;
   initialize(): boolean;
-  terminate(): boolean;
+  /**
+   * `unclear` when the LMS answers neither "true" nor "false" (Moodle's 2004 sequencer printed an
+   * HTML alert before "true") or throws: the LMS may or may not have ended the session.
+   */
+  terminate(): 'true' | 'false' | 'unclear';
   commit(): boolean;
   getValue(element: string): string;
   setValue(element: string, value: string): boolean;
@@ -25,10 +29,21 @@ export function wrapApi(found: FoundApi): LmsApi {
 
 const truthy = (result: unknown) => String(result).toLowerCase() === 'true';
 
+function answer(call: () => unknown): 'true' | 'false' | 'unclear' {
+  try {
+    const text = String(call()).trim().toLowerCase();
+    return text === 'true' || text === 'false' ? text : 'unclear';
+  } catch {
+    // An LMS that throws has not said whether it ended the session.
+    return 'unclear';
+  }
+}
+
 function guard<T>(call: () => T, fallback: T): T {
   try {
     return call();
   } catch {
+    // An LMS API that throws is a failed call (`fallback`), which the session reports.
     return fallback;
   }
 }
@@ -37,7 +52,7 @@ function wrap12(api: RawApi12): LmsApi {
   return {
     version: '1.2',
     initialize: () => guard(() => truthy(api.LMSInitialize('')), false),
-    terminate: () => guard(() => truthy(api.LMSFinish('')), false),
+    terminate: () => answer(() => api.LMSFinish('')),
     commit: () => guard(() => truthy(api.LMSCommit('')), false),
     getValue: (element) => guard(() => String(api.LMSGetValue(element) ?? ''), ''),
     setValue: (element, value) => guard(() => truthy(api.LMSSetValue(element, value)), false),
@@ -51,7 +66,7 @@ function wrap2004(api: RawApi2004): LmsApi {
   return {
     version: '2004',
     initialize: () => guard(() => truthy(api.Initialize('')), false),
-    terminate: () => guard(() => truthy(api.Terminate('')), false),
+    terminate: () => answer(() => api.Terminate('')),
     commit: () => guard(() => truthy(api.Commit('')), false),
     getValue: (element) => guard(() => String(api.GetValue(element) ?? ''), ''),
     setValue: (element, value) => guard(() => truthy(api.SetValue(element, value)), false),

@@ -5,6 +5,7 @@ import {
   ELEMENTS,
   exitValue,
   launchWrites,
+  levelRecord,
   planEffects,
   sessionTimeWrite,
   stateWrites,
@@ -14,6 +15,14 @@ import {
 } from './data-model.ts';
 import { findApi, type FoundApi, type WindowLike } from './discovery.ts';
 import { vocabulary, type ScormVersion } from './format.ts';
+import {
+  chooseSaved,
+  MAX_KNOWN_STATES,
+  openState,
+  sealState,
+  stateHash,
+  type DeviceCopy,
+} from './saved-state.ts';
 
 export interface ScormSessionOptions {
   /**
@@ -57,6 +66,12 @@ export interface ScormSessionOptions {
    * idle time left and asks to be scheduled again for the rest.
    */
   readonly schedule?: (flush: (deadline?: IdleTime) => void) => void;
+  /**
+   * When the LMS refuses Initialize three times: wait this long (ms) before each further try, in
+   * turn. Meanwhile the work is kept on the device, and goes to the LMS once it answers.
+   * @default [1000, 2000, 4000, 8000, 15000, 30000]
+   */
+  readonly initializeRetryMs?: readonly number[];
 }
 
 /** A CourseSession backed by an LMS, with what the LMS told it at launch. */
@@ -69,7 +84,12 @@ export interface ScormSession extends CourseSession {
   readonly finished: boolean;
 }
 
-const DEFAULTS = Object.freeze({ commitIntervalMs: 60_000, retries: 2, prefer: '2004' as const });
+const DEFAULTS = Object.freeze({
+  commitIntervalMs: 60_000,
+  retries: 2,
+  prefer: '2004' as const,
+  initializeRetryMs: [1000, 2000, 4000, 8000, 15_000, 30_000],
+});
 
 /**
  * The most writes kept for a retry while the LMS refuses them: far more than a whole level makes
@@ -78,8 +98,36 @@ const DEFAULTS = Object.freeze({ commitIntervalMs: 60_000, retries: 2, prefer: '
  */
 const MAX_PENDING = 20_000;
 
-/** Tries at Initialize before the course falls back to keeping progress on the device alone. */
+/** Tries at Initialize at launch, before the course starts from the device's copy and tries later. */
 const INITIALIZE_TRIES = 3;
+
+/** Said while the LMS has not answered Initialize (the course keeps trying, see initializeRetryMs). */
+const NOT_STARTED_MESSAGE =
+  'The learning system did not answer when this course opened, so your progress is not reaching ' +
+  'it yet. The course keeps trying, and meanwhile your work is kept on this device. If this ' +
+  'message stays, choose Save and exit, then open the course again from the learning system on ' +
+  'this device: your work is passed on to it then. If it keeps happening, tell your training lead.';
+
+/** Said at launch when the LMS's saved place cannot be read and this device has no copy of it. */
+const UNREADABLE_MESSAGE =
+  'Your saved place in this level could not be read back from the learning system, so the level ' +
+  'starts from the beginning. Your results already recorded there are not affected.';
+
+/**
+ * Elements an LMS may leave out: refused once with one of the version's "not implemented" errors,
+ * they are not written again this session, and no alarm is raised (the learner's progress, status
+ * and score do not depend on them).
+ */
+const OPTIONAL = /^(cmi\.interactions|cmi\.objectives|adl\.nav\.request)/;
+const NOT_IMPLEMENTED: Record<ScormVersion, readonly number[]> = {
+  // 401 not implemented, 402 keyword, 403 read only, 404 write only.
+  '1.2': [401, 402, 403, 404],
+  // 401 undefined, 402 unimplemented, 404 read only.
+  '2004': [401, 402, 404],
+};
+
+/** SCORM's limit for cmi.suspend_data, which the sealed state must fit. */
+const STATE_LIMIT: Record<ScormVersion, number> = { '1.2': 4096, '2004': 64_000 };
 
 /** Said when the learner goes on after the session ended (a page back from the back/forward cache). */
 const ENDED_MESSAGE =
@@ -126,17 +174,26 @@ export function connectScormSession(options: ScormSessionOptions): ScormSession 
     let initialised = false;
     for (let attempt = 0; attempt < INITIALIZE_TRIES && !initialised; attempt++)
       initialised = lms.initialize();
-    if (!initialised) return undefined;
+    // Launched from an LMS that does not answer yet: not standalone (that would start afresh under
+    // another key and say no LMS records this), but the device's copy, tried again later.
+    if (!initialised) return createNotStartedSession(lms, options, win);
     return createLmsSession(lms, options, win);
   } catch {
+    // Only our own code can throw here (every LMS call is guarded): without a session the caller
+    // falls back to standalone, which keeps progress on the device.
     return undefined;
   }
 }
 
+/**
+ * @param carried the work done in this window before the LMS answered Initialize (see
+ *   createNotStartedSession): the learner has it on screen, so it is what the LMS gets.
+ */
 function createLmsSession(
   lms: LmsApi,
   options: ScormSessionOptions,
   win: Window | undefined,
+  carried?: DeviceCopy,
 ): ScormSession {
   const version = lms.version;
   const names = ELEMENTS[version];
@@ -162,32 +219,69 @@ function createLmsSession(
   const status = vocabulary(get(names.status));
   const complete =
     version === '1.2' ? ['passed', 'completed', 'failed'].includes(status) : status === 'completed';
-  const lmsState = get(names.suspendData);
+  // The level's result as the LMS holds it, read only when it is finished: shown to a learner who
+  // comes back with no saved progress, and never lowered by a later finish (issue 18 case 3).
+  const launchRecord = complete
+    ? levelRecord(version, {
+        status,
+        success: version === '2004' ? vocabulary(get('cmi.success_status')) : undefined,
+        scaled: version === '2004' ? get('cmi.score.scaled') : undefined,
+        raw: get(version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw'),
+      })
+    : undefined;
+  // Trimmed, "null" read as nothing, the seal checked; an over-long value refused unread.
+  const lmsSaved = openState(get(names.suspendData));
+  const lmsState = lmsSaved.kind === 'state' ? lmsSaved.state : '';
   // Not read: credit and the pass mark. The pass mark is the course's own (course/course.yaml),
   // written into the manifest, so the LMS's is the same number; and every read before the first
   // view costs the learner time.
 
-  const localKey = `${options.storageKey}:lms:${learnerId || 'anonymous'}`;
-  const local = readLocal(localKey);
-  // The device's copy is newer than the LMS's when the LMS still holds what it held when the copy
-  // moved on (saving failed since, or the LMS lost it all): then the copy wins, completion
-  // included. When the LMS holds something else (another device went on, or the attempt was
-  // reset), the LMS wins.
+  const localKey = learnerKey(options.storageKey, learnerId);
+  if (!reviewOnly) rememberLearner(options.storageKey, learnerId);
+  // The device's copy is newer than the LMS's when the LMS holds a state this device had on the
+  // way to it (a write never confirmed, an LMS that auto-committed or timed out), or what it held
+  // when the copy moved on, or nothing while it was never known to hold anything; or when the
+  // LMS's copy cannot be read. Then the copy wins, completion included. When the LMS holds
+  // anything else (another device went on, or the attempt was reset), the LMS wins. A copy made
+  // while the LMS did not answer Initialize, by a learner not yet known, is taken on the same
+  // terms (see createNotStartedSession).
+  const own = readLocal(localKey);
+  const unidentified = own
+    ? undefined
+    : readLocal(unidentifiedKey(options.storageKey), UNIDENTIFIED_MAX_AGE_MS);
+  const device = carried ?? own ?? unidentified;
   const useLocal =
-    !reviewOnly && local !== undefined && local.state !== lmsState && local.base === lmsState;
-  const savedState = useLocal ? local.state : lmsState;
+    !reviewOnly &&
+    device !== undefined &&
+    (carried !== undefined || chooseSaved(lmsSaved, device) === 'device');
+  if (useLocal && device !== own) forgetLocal(unidentifiedKey(options.storageKey));
+  const savedState = useLocal ? device.state : lmsState;
   /** What the LMS holds, as far as this session knows (a Commit confirms each state written). */
   let accepted = lmsState;
-  let localCopy: Omit<LocalCopy, 'base'> | undefined = useLocal ? local : undefined;
+  /** stateHash of each state this device held, newest last (see DeviceCopy.known). */
+  let known: string[] = [
+    ...(useLocal ? device.known : []),
+    ...(lmsState ? [stateHash(lmsState)] : []),
+  ];
+  let localCopy: Omit<LocalCopy, 'base' | 'known'> | undefined = useLocal ? device : undefined;
   const keepLocal = () => {
-    if (localCopy) writeLocal(localKey, { ...localCopy, base: accepted });
+    if (localCopy) writeLocal(localKey, { ...localCopy, base: accepted, known });
   };
+  // The device's copy must say at once that it started from what the LMS holds now.
+  if (useLocal) keepLocal();
+  /** Said at launch (the LMS's copy could not be read), until the learner's first step. */
+  let launchNotice =
+    !reviewOnly && !useLocal && lmsSaved.kind === 'unreadable' ? UNREADABLE_MESSAGE : undefined;
+  if (launchNotice) health = { ok: false, message: launchNotice };
   let trackingRead: Tracking | undefined;
   const tracking = () =>
     (trackingRead ??= {
       interactions: readCount(get('cmi.interactions._count')),
+      // 2004 interactions are readable: an answer given again replaces its own record.
+      ...(version === '2004' ? { interactionIds: readInteractionIds(lms) } : {}),
       objectives: readObjectiveIds(lms),
       complete,
+      ...(launchRecord ? { record: launchRecord } : {}),
     });
   /** What this session last wrote (the location is written once even if the LMS has it). */
   let written: { state: string; location: string | undefined } = {
@@ -208,9 +302,15 @@ function createLmsSession(
     }
   };
 
+  /** Elements the LMS said it does not implement: not written again (see OPTIONAL). */
+  const unsupported = new Set<string>();
+  const family = (element: string) => OPTIONAL.exec(element)?.[1];
+  /** Pending writes that matter to the learner's record (optional elements are retried quietly). */
+  const essentialPending = () => pending.some((p) => family(p.element) === undefined);
+
   const updateHealth = () => {
-    if (pending.length === 0 && !commitFailed) {
-      setHealth({ ok: true });
+    if (!essentialPending() && !commitFailed) {
+      setHealth(launchNotice ? { ok: false, message: launchNotice } : { ok: true });
       return;
     }
     const code = lms.lastError();
@@ -224,9 +324,27 @@ function createLmsSession(
     });
   };
 
+  /** Essential values written since the last Commit the LMS confirmed (see finish). */
+  let uncommitted = false;
+  /** The exit value last written this session (finish writes it only if it changes). */
+  let lastExit: string | undefined;
+
+  /** True when written, or dropped because the LMS does not implement the element. */
   const trySet = (write: CmiWrite): boolean => {
+    const optional = family(write.element);
+    if (optional && unsupported.has(optional)) return true;
     for (let attempt = 0; attempt <= retries; attempt++) {
-      if (lms.setValue(write.element, write.value)) return true;
+      if (lms.setValue(write.element, write.value)) {
+        if (!optional && write.element !== names.sessionTime) uncommitted = true;
+        if (write.element === names.exit) lastExit = write.value;
+        return true;
+      }
+      if (optional && NOT_IMPLEMENTED[version].includes(lms.lastError())) {
+        // One refusal is enough: asking again only costs calls (and used to raise an alarm).
+        unsupported.add(optional);
+        pending = pending.filter((p) => family(p.element) !== optional);
+        return true;
+      }
     }
     return false;
   };
@@ -235,8 +353,9 @@ function createLmsSession(
     for (const w of writes) {
       if (terminated) return;
       // A newer value for an element replaces any older one still waiting for a retry.
+      const ok = trySet(w);
       const others = pending.filter((p) => p.element !== w.element);
-      pending = trySet(w) ? others : [...others, w].slice(-MAX_PENDING);
+      pending = ok ? others : [...others, w].slice(-MAX_PENDING);
     }
   };
 
@@ -284,13 +403,17 @@ function createLmsSession(
     const latest = queuedState;
     queuedState = undefined;
     if (latest) {
+      const sealed = sealState(latest.state, STATE_LIMIT[version]);
       unsent.push(
-        ...stateWrites(version, latest.state, latest.location).filter((w) =>
+        ...stateWrites(version, sealed, latest.location).filter((w) =>
           w.element === names.suspendData
             ? latest.state !== written.state
             : latest.location !== written.location,
         ),
       );
+      // Every new state is committed (every screen, with the idle scheduling's batching), so a
+      // page that closes without a working Terminate loses nothing but the session time.
+      commitWanted ||= latest.state !== written.state;
       written = latest;
     }
   };
@@ -339,11 +462,36 @@ function createLmsSession(
     commitWanted = false;
     retryPending();
     write([sessionTimeWrite(version, now() - startedAt)]);
+    commitNow();
+    updateHealth();
+  };
+
+  /** Commit (with retries) and note what it confirmed; true when the LMS took it. */
+  const commitNow = (): boolean => {
     let ok = false;
     for (let attempt = 0; attempt <= retries && !ok; attempt++) ok = lms.commit();
     commitFailed = !ok;
+    if (ok && !essentialPending()) uncommitted = false;
     confirm(ok);
-    updateHealth();
+    return ok;
+  };
+
+  /**
+   * The navigation request for the learner's exit (2004), if any. None once the level is complete
+   * (the LMS ends a finished attempt itself; exitAll is what Moodle's sequencer answered with an
+   * HTML alert, issue 18), and none when the LMS says suspendAll is not valid now or has no
+   * navigation data model. "unknown" (scorm-again, LMSs that cannot tell in advance) is no refusal:
+   * without a request some LMSs leave the learner in a dead frame.
+   */
+  const navigationRequest = (): string | undefined => {
+    if (tracking().complete || unsupported.has('adl.nav.request')) return undefined;
+    const valid = vocabulary(get('adl.nav.request_valid.suspendAll'));
+    const code = lms.lastError();
+    if (code !== 0) {
+      if (NOT_IMPLEMENTED[version].includes(code)) unsupported.add('adl.nav.request');
+      return undefined;
+    }
+    return valid === 'false' ? undefined : 'suspendAll';
   };
 
   /** After a Commit: the state written is what the LMS holds, unless a write of it is waiting. */
@@ -372,7 +520,7 @@ function createLmsSession(
   }
   if (!reviewOnly) {
     // The local copy the LMS lost goes back to it, with the launch writes, behind the first view.
-    if (useLocal) queuedState = { state: local.state, location: local.location };
+    if (useLocal) queuedState = { state: device.state, location: device.location };
     scheduleFlush();
   }
 
@@ -397,21 +545,22 @@ function createLmsSession(
     if (!reviewOnly) {
       writeQueued();
       retryPending();
-      write([
-        { element: names.exit, value: exitValue(version, tracking().complete) },
-        sessionTimeWrite(version, now() - startedAt),
-      ]);
+      const exit = exitValue(version, tracking().complete);
+      if (exit !== lastExit) write([{ element: names.exit, value: exit }]);
       if (version === '1.2') {
-        saved = lms.commit();
-      } else if (learnerExit) {
-        // Without a navigation request some 2004 LMSs leave the learner in a dead frame. While
-        // incomplete, suspendAll keeps the attempt (exitAll would end it and lose the bookmark).
-        write([
-          { element: 'adl.nav.request', value: tracking().complete ? 'exitAll' : 'suspendAll' },
-        ]);
+        write([sessionTimeWrite(version, now() - startedAt)]);
+        saved = commitNow();
+      } else {
+        // On the learner's exit, what changed since the last Commit is committed first: Terminate
+        // alone would carry it, and an LMS whose Terminate fails (Moodle's, at page close, over
+        // 64 KB) would lose it. Not when the page is closing (some LMSs refuse a Commit during
+        // unload: Cornerstone, 391) and never right before Terminate (session_time comes between).
+        if (learnerExit && uncommitted) commitNow();
+        write([sessionTimeWrite(version, now() - startedAt)]);
+        const request = learnerExit ? navigationRequest() : undefined;
+        if (request) write([{ element: 'adl.nav.request', value: request }]);
       }
-      // 2004: no Commit right before Terminate (Terminate commits; some LMSs reject the Commit).
-      saved &&= pending.length === 0;
+      saved &&= !essentialPending();
       // Said before Terminate, while the LMS still answers for its last error.
       if (!saved) {
         commitFailed = true;
@@ -421,10 +570,13 @@ function createLmsSession(
     terminated = true;
     const ended = lms.terminate();
     if (reviewOnly || !saved) return;
-    // What "Save and exit" then says rests on this: saved only if the LMS took it all.
-    if (ended) {
+    // What "Save and exit" then says rests on this: saved if the LMS confirmed Terminate, or if
+    // the last Commit it confirmed holds everything (then only the session time rides on
+    // Terminate: an unclear answer, such as Moodle's alert before "true", is not a failure).
+    if (ended === 'true' || (!uncommitted && !commitFailed)) {
       commitFailed = false;
-      confirm(true);
+      if (ended === 'true') confirm(true);
+      launchNotice = undefined;
       setHealth({ ok: true });
     } else {
       setHealth({
@@ -445,6 +597,7 @@ function createLmsSession(
     resumed: entry === 'resume' || savedState !== '',
     reviewOnly,
     levelComplete: complete,
+    ...(launchRecord ? { launchRecord } : {}),
     ...(learnerName ? { learnerName } : {}),
     ...(learnerId ? { learnerId } : {}),
     get finished() {
@@ -456,7 +609,14 @@ function createLmsSession(
         // The local copy at once (it is cheap): it is what survives if the LMS never gets this.
         localComplete ||= effects.some((e) => e.type === 'complete-level');
         localCopy = { state, location, complete: localComplete };
+        const hash = stateHash(state);
+        if (known.at(-1) !== hash) known = [...known, hash].slice(-MAX_KNOWN_STATES);
         keepLocal();
+        // The learner has moved on from the first screen: the launch notice has been read.
+        if (launchNotice) {
+          launchNotice = undefined;
+          updateHealth();
+        }
         if (terminated) {
           // The page came back after it was hidden for good (the back/forward cache): the LMS
           // session has ended, so only this device keeps what the learner does now.
@@ -494,6 +654,121 @@ function createLmsSession(
   return session;
 }
 
+/**
+ * The session while an LMS that was found refuses Initialize. The learner works from the device's
+ * copy of the learner the LMS last named here (else from nothing), kept under that learner's key
+ * (else as unidentified), and is told plainly. Initialize is tried again after each of
+ * `initializeRetryMs`; once it answers, the real session takes over with this window's work,
+ * which then goes to the LMS. Otherwise the next launch that works hands the work over (see
+ * `chooseSaved`). Never calls the LMS but Initialize.
+ */
+function createNotStartedSession(
+  lms: LmsApi,
+  options: ScormSessionOptions,
+  win: Window | undefined,
+): ScormSession {
+  const learnerId = lastLearner(options.storageKey);
+  const key =
+    learnerId === undefined
+      ? unidentifiedKey(options.storageKey)
+      : learnerKey(options.storageKey, learnerId);
+  const start = readLocal(key);
+  /** This window's work (the device copy it started from, moved on by each learner event). */
+  let copy: DeviceCopy | undefined = start;
+  let moved = false;
+  let connected: ScormSession | undefined;
+  let ended = false;
+  const listeners: ((health: SessionHealth) => void)[] = [];
+  const waiting: SessionHealth = { ok: false, message: NOT_STARTED_MESSAGE };
+  const tell = (listener: (health: SessionHealth) => void, health: SessionHealth) => {
+    try {
+      listener(health);
+    } catch {
+      // A listener's failure must not stop the course.
+    }
+  };
+
+  const delays = options.initializeRetryMs ?? DEFAULTS.initializeRetryMs;
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  const retry = (attempt: number) => {
+    const delay = delays[attempt];
+    if (delay === undefined || ended) return;
+    timeout = setTimeout(() => {
+      timeout = undefined;
+      if (ended) return;
+      if (!lms.initialize()) {
+        retry(attempt + 1);
+        return;
+      }
+      win?.removeEventListener('pagehide', onPageHide);
+      // This window's work is on screen: it is what the LMS gets, whatever it holds.
+      connected = createLmsSession(lms, options, win, moved ? copy : undefined);
+      for (const listener of listeners) {
+        connected.onHealthChange(listener);
+        // The real session tells only of trouble; the warning above is over.
+        tell(listener, { ok: true });
+      }
+    }, delay);
+  };
+  retry(0);
+
+  const end = () => {
+    ended = true;
+    if (timeout !== undefined) clearTimeout(timeout);
+    win?.removeEventListener('pagehide', onPageHide);
+  };
+  const onPageHide = () => end();
+  win?.addEventListener('pagehide', onPageHide);
+
+  const savedState = start?.state ?? '';
+  return {
+    mode: 'lms',
+    version: lms.version,
+    entry: '',
+    savedState,
+    resumed: savedState !== '',
+    reviewOnly: false,
+    levelComplete: false,
+    ...(learnerId ? { learnerId } : {}),
+    get finished() {
+      return connected?.finished ?? ended;
+    },
+    apply(effects, state, location) {
+      if (connected) {
+        connected.apply(effects, state, location);
+        return;
+      }
+      try {
+        const hash = stateHash(state);
+        const known = copy?.known ?? [];
+        copy = {
+          state,
+          location,
+          complete: (copy?.complete ?? false) || effects.some((e) => e.type === 'complete-level'),
+          base: copy?.base ?? '',
+          known: known.at(-1) === hash ? known : [...known, hash].slice(-MAX_KNOWN_STATES),
+        };
+        moved = true;
+        writeLocal(key, copy);
+      } catch {
+        // Never throws: writeLocal is guarded, and this is plain data.
+      }
+    },
+    finish() {
+      if (connected) connected.finish();
+      else end();
+    },
+    onHealthChange(listener) {
+      if (connected) {
+        connected.onHealthChange(listener);
+        return;
+      }
+      listeners.push(listener);
+      tell(listener, waiting);
+    },
+  };
+}
+
 // -------------------------------------------------------------------------------------------
 
 /** "Last, First" (the usual LMS form) → "First Last"; anything else as given. */
@@ -510,35 +785,78 @@ function readCount(value: string): number {
   return Number.isFinite(count) && count > 0 ? count : 0;
 }
 
+function readInteractionIds(lms: LmsApi): string[] {
+  const count = readCount(lms.getValue('cmi.interactions._count'));
+  return Array.from({ length: count }, (_, n) => lms.getValue(`cmi.interactions.${n}.id`));
+}
+
 function readObjectiveIds(lms: LmsApi): string[] {
   const count = readCount(lms.getValue('cmi.objectives._count'));
   return Array.from({ length: count }, (_, n) => lms.getValue(`cmi.objectives.${n}.id`));
 }
 
-interface LocalCopy {
-  readonly state: string;
-  readonly location: string;
-  readonly complete: boolean;
-  /**
-   * The suspend_data the LMS was last known to hold (read at launch, then each state a Commit
-   * confirmed). The copy is newer than the LMS's only while the LMS still holds exactly this.
-   */
-  readonly base: string;
+/** The device's copy of one learner's work, as kept in localStorage (state sealed there). */
+type LocalCopy = DeviceCopy;
+
+/** The device's copy for this learner (an LMS that gives no id: one shared "anonymous" copy). */
+function learnerKey(storageKey: string, learnerId: string): string {
+  return `${storageKey}:lms:${learnerId || 'anonymous'}`;
 }
 
-function readLocal(key: string): LocalCopy | undefined {
+/**
+ * Work done while the LMS did not answer Initialize, by a learner this device has never seen the
+ * LMS name: handed to the next learner the LMS names here only on the terms of `chooseSaved`
+ * (their record is empty, or is where this work started) and within UNIDENTIFIED_MAX_AGE_MS.
+ */
+function unidentifiedKey(storageKey: string): string {
+  return `${storageKey}:lms-unidentified`;
+}
+
+/** An unidentified copy older than this is not handed to anyone (a shared device, a day later). */
+const UNIDENTIFIED_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+
+const lastLearnerKey = (storageKey: string) => `${storageKey}:lms-last-learner`;
+
+/** The learner the LMS last named on this device, for a launch whose Initialize is refused. */
+function rememberLearner(storageKey: string, learnerId: string): void {
+  try {
+    globalThis.localStorage?.setItem(lastLearnerKey(storageKey), learnerId);
+  } catch {
+    // Blocked or full storage: a refused Initialize then keeps its work as unidentified.
+  }
+}
+
+function lastLearner(storageKey: string): string | undefined {
+  try {
+    return globalThis.localStorage?.getItem(lastLearnerKey(storageKey)) ?? undefined;
+  } catch {
+    // Blocked storage: nobody is known, which is the safe answer.
+    return undefined;
+  }
+}
+
+/** The copy under `key` if it is there, readable (seal checked) and not older than `maxAgeMs`. */
+function readLocal(key: string, maxAgeMs = Infinity): LocalCopy | undefined {
   try {
     const raw = globalThis.localStorage?.getItem(key);
     if (!raw) return undefined;
-    const parsed = JSON.parse(raw) as Partial<LocalCopy>;
-    if (typeof parsed.state !== 'string' || parsed.state === '') return undefined;
+    const parsed = JSON.parse(raw) as Partial<Record<keyof LocalCopy | 'savedAt', unknown>>;
+    const opened = openState(typeof parsed.state === 'string' ? parsed.state : '');
+    // A damaged copy never wins over a readable LMS copy: it is as good as none.
+    if (opened.kind !== 'state') return undefined;
+    const savedAt = Date.parse(typeof parsed.savedAt === 'string' ? parsed.savedAt : '');
+    if (maxAgeMs !== Infinity && !(Date.now() - savedAt <= maxAgeMs)) return undefined;
     return {
-      state: parsed.state,
+      state: opened.state,
       location: typeof parsed.location === 'string' ? parsed.location : '',
       complete: parsed.complete === true,
       base: typeof parsed.base === 'string' ? parsed.base : '',
+      known: Array.isArray(parsed.known)
+        ? parsed.known.filter((h): h is string => typeof h === 'string')
+        : [],
     };
   } catch {
+    // Blocked storage or a copy that is not JSON: as good as none (the LMS's copy counts).
     return undefined;
   }
 }
@@ -547,9 +865,21 @@ function writeLocal(key: string, copy: LocalCopy): void {
   try {
     globalThis.localStorage?.setItem(
       key,
-      JSON.stringify({ ...copy, savedAt: new Date().toISOString() }),
+      JSON.stringify({
+        ...copy,
+        state: sealState(copy.state, Infinity),
+        savedAt: new Date().toISOString(),
+      }),
     );
   } catch {
     // Blocked or full storage: the LMS copy is the one that counts.
+  }
+}
+
+function forgetLocal(key: string): void {
+  try {
+    globalThis.localStorage?.removeItem(key);
+  } catch {
+    // Blocked storage: nothing was kept there either.
   }
 }

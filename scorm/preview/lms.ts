@@ -4,7 +4,13 @@
  * reloads (localStorage, loaded before Initialize, entry=resume) until "Reset attempt".
  * Served as is by server.ts (transpiled, not bundled): relative imports only.
  */
-import { createStrictApi, type ApiCall, type StrictApi } from './strict-checks.ts';
+import {
+  createStrictApi,
+  FAULTS,
+  type ApiCall,
+  type Fault,
+  type StrictApi,
+} from './strict-checks.ts';
 
 interface PackageInfo {
   readonly file: string;
@@ -32,7 +38,7 @@ const select = $<HTMLSelectElement>('package');
 const frame = $<HTMLIFrameElement>('sco');
 const status = $<HTMLParagraphElement>('status');
 const state: PreviewState = {};
-/** For automated runs (tests/scorm/package/runtime.test.ts). */
+/** For automated runs (tests/scorm/package/runtime.integration.test.ts). */
 globals.previewLms = state;
 
 const storageKey = (file: string) => `preview-lms:${file}`;
@@ -94,7 +100,7 @@ async function launch(pkg: PackageInfo | undefined) {
       ? 'The last attempt ended (exit was not suspend): a new attempt starts, as on a real LMS.'
       : 'First launch (entry=ab-initio).';
   }
-  const strict = createStrictApi(pkg.version, lms);
+  const strict = createStrictApi(pkg.version, lms, faultOptions());
   Object.assign(state, { package: pkg, strict, lms });
   delete globals.API;
   delete globals.API_1484_11;
@@ -142,6 +148,19 @@ function reset() {
   $('cmi').replaceChildren();
   $('violations').replaceChildren();
   status.textContent = 'Attempt reset: the next launch is a first launch.';
+}
+
+/**
+ * An LMS that misbehaves on purpose: `?fault=refuse-commit,pad-state` (strict-checks.ts `FAULTS`),
+ * `&after=40` to start `end-session` or `throw` after 40 calls. Unknown names are ignored.
+ */
+function faultOptions(): { faults: Fault[]; faultsAfterCalls: number } {
+  const params = new URLSearchParams(location.search);
+  const asked = (params.get('fault') ?? '').split(',');
+  return {
+    faults: FAULTS.filter((fault) => asked.includes(fault)),
+    faultsAfterCalls: Number(params.get('after')) || 0,
+  };
 }
 
 // --- Saved attempts -------------------------------------------------------------------------

@@ -26,7 +26,43 @@ export interface StrictApi {
   readonly violations: string[];
   /** Every value the SCO set, by element (last value wins). */
   readonly values: Map<string, string>;
+  /** The faults the LMS behind the observer shows now: add or remove one at any time. */
+  readonly faults: Set<Fault>;
   onCall(listener: (call: ApiCall) => void): void;
+}
+
+/**
+ * Ways real LMSs misbehave (issue 16, scorm/README.md's table), injected between the observer and
+ * the LMS so that the observer sees what the SCO sees. The preview takes them as `?fault=a,b`.
+ */
+export const FAULTS = [
+  /** Initialize answers "false" (101) on every try. */
+  'refuse-initialize',
+  /** Commit answers "false" (101); SetValue still stores each value as it arrives. */
+  'refuse-commit',
+  /** The LMS ended the session (a time-out, or its own Terminate): every call answers "false", 101. */
+  'end-session',
+  /** Every API method throws (a torn-down LMS frame). */
+  'throw',
+  /** 1.2: no cmi.interactions or cmi.objectives; 2004: no adl.nav.request. Error 401. */
+  'no-optional',
+  /** suspend_data read back with a trailing space and newline. */
+  'pad-state',
+  /** An empty suspend_data read back as "null". */
+  'null-state',
+  /** suspend_data stored cut at 255 characters. */
+  'cap-state-255',
+  /** suspend_data read back as 10 MB of text. */
+  'huge-state',
+  /** Terminate answers an HTML alert before "true\n0" (Moodle's 2004 sequencer). */
+  'terminate-junk',
+] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export interface StrictOptions {
+  readonly faults?: readonly Fault[];
+  /** `end-session` and `throw` start after this many calls (the preview's `?after=`). @default 0 */
+  readonly faultsAfterCalls?: number;
 }
 
 type Inner = Record<string, (...args: unknown[]) => unknown>;
@@ -54,9 +90,19 @@ const NAMES = {
   },
 } as const;
 
-export function createStrictApi(version: Version, inner: object): StrictApi {
-  const raw = inner as Inner;
+export function createStrictApi(
+  version: Version,
+  lms: object,
+  options: StrictOptions = {},
+): StrictApi {
   const n = NAMES[version];
+  const faults = new Set<Fault>(options.faults ?? []);
+  // Without faults the LMS is called as it is (a missing method is then a violation).
+  const inner =
+    options.faults === undefined
+      ? (lms as Inner)
+      : withFaults(version, lms as Inner, faults, options.faultsAfterCalls ?? 0);
+  const raw = inner;
   const calls: ApiCall[] = [];
   const violations: string[] = [];
   const values = new Map<string, string>();
@@ -150,10 +196,75 @@ export function createStrictApi(version: Version, inner: object): StrictApi {
     calls,
     violations,
     values,
+    faults,
     onCall(listener) {
       listeners.push(listener);
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults
+
+const HUGE_STATE_CHARACTERS = 10 * 1024 * 1024;
+
+/** `lms` with the faults in `faults` (read at each call, so a test may switch them mid-session). */
+function withFaults(version: Version, lms: Inner, faults: Set<Fault>, afterCalls: number): Inner {
+  const n = NAMES[version];
+  /** The error the last call made, when a fault answered it (else the LMS's own). */
+  let injected: number | undefined;
+  let calls = 0;
+  const optional = (element: string) =>
+    version === '1.2'
+      ? /^cmi\.(interactions|objectives)\./.test(element)
+      : /^adl\.nav\.request/.test(element);
+  const pass = (fn: string, args: unknown[]) => {
+    injected = undefined;
+    return lms[fn]!.apply(lms, args);
+  };
+  const refuse = (code: number, result = 'false') => {
+    injected = code;
+    return result;
+  };
+  // Methods of a class instance (scorm-again) live on its prototype: delegate each by name.
+  const faulty: Inner = {};
+  for (const fn of Object.values(n))
+    faulty[fn] = (...args: unknown[]) => {
+      const method = lms[fn];
+      return typeof method === 'function' ? method.apply(lms, args) : undefined;
+    };
+  for (const fn of [n.init, n.finish, n.get, n.set, n.commit]) {
+    faulty[fn] = (...args: unknown[]) => {
+      calls++;
+      const gone = calls > afterCalls;
+      if (faults.has('throw') && gone) throw new Error('The LMS is gone');
+      if (faults.has('end-session') && gone) return refuse(101, fn === n.get ? '' : 'false');
+      const [element = '', value = ''] = args.map(String);
+      if (fn === n.init && faults.has('refuse-initialize')) return refuse(101);
+      if (fn === n.commit && faults.has('refuse-commit')) return refuse(101);
+      if ((fn === n.set || fn === n.get) && faults.has('no-optional') && optional(element))
+        return refuse(401, fn === n.get ? '' : 'false');
+      if (fn === n.set && element === 'cmi.suspend_data' && faults.has('cap-state-255'))
+        return pass(fn, [element, value.slice(0, 255)]);
+      if (fn === n.get && element === 'cmi.suspend_data') {
+        const held = String(pass(fn, args));
+        if (faults.has('huge-state')) return `1~${'x'.repeat(HUGE_STATE_CHARACTERS)}`;
+        if (faults.has('null-state') && held === '') return 'null';
+        if (faults.has('pad-state') && held !== '') return `${held} \n`;
+        return held;
+      }
+      if (fn === n.finish && faults.has('terminate-junk')) {
+        pass(fn, args);
+        return '<div class="alert">Sequencing request not valid</div>\ntrue\n0';
+      }
+      return pass(fn, args);
+    };
+  }
+  faulty[n.error] = () => {
+    if (faults.has('throw') && calls > afterCalls) throw new Error('The LMS is gone');
+    return injected === undefined ? lms[n.error]!.apply(lms, []) : String(injected);
+  };
+  return faulty;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectScormSession } from '../../../scorm/adapter/index.ts';
+import { openState } from '../../../scorm/adapter/saved-state.ts';
 import { loadCourse } from '../../../scorm/package/build.ts';
 import { levelContent } from '../../../src/engine/index.ts';
 import { play } from '../support/learner.ts';
@@ -41,7 +42,11 @@ describe(`a long LMS outage (level ${level.id})`, () => {
       const cmi = lms.cmi();
       const ids = Object.keys(cmi).filter((k) => /^cmi\.interactions\.\d+\.id$/.test(k));
       expect(ids).toHaveLength(recorded);
-      expect(cmi['cmi.suspend_data']).toBe(turns.at(-1)!.state);
+      expect(openState(cmi['cmi.suspend_data'])).toEqual({
+        kind: 'state',
+        state: turns.at(-1)!.state,
+        sealed: true,
+      });
       expect(health).toEqual([false, true]);
     });
   }

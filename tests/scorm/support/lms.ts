@@ -3,7 +3,11 @@ import * as scorm12 from 'scorm-again/scorm12';
 import type Scorm2004Type from 'scorm-again/scorm2004';
 import * as scorm2004 from 'scorm-again/scorm2004';
 import type { FoundApi } from '../../../scorm/adapter/index.ts';
-import { createStrictApi, type StrictApi } from '../../../scorm/preview/strict-checks.ts';
+import {
+  createStrictApi,
+  type Fault,
+  type StrictApi,
+} from '../../../scorm/preview/strict-checks.ts';
 
 // scorm-again 3.4.3's types declare a default export; its ESM build has only the named one.
 const { Scorm12API } = scorm12 as unknown as { Scorm12API: typeof Scorm12Type };
@@ -20,13 +24,19 @@ export interface TestLms {
   readonly found: FoundApi;
   /** Makes SetValue and Commit answer "false" (with an error) while true. */
   failing: boolean;
+  /** The LMS's faults now (strict-checks.ts `FAULTS`): add or delete one at any point. */
+  readonly faults: Set<Fault>;
   /** The data model as the LMS holds it now. */
   cmi(): Record<string, string>;
   /** Calls by function name, in order. */
   fns(): string[];
 }
 
-export function createTestLms(version: '1.2' | '2004', seed: Record<string, string> = {}): TestLms {
+export function createTestLms(
+  version: '1.2' | '2004',
+  seed: Record<string, string> = {},
+  faults: readonly Fault[] = [],
+): TestLms {
   const inner =
     version === '1.2' ? new Scorm12API({ logLevel: 5 }) : new Scorm2004API({ logLevel: 5 });
   if (Object.keys(seed).length > 0) inner.loadFromFlattenedJSON(seed);
@@ -34,6 +44,7 @@ export function createTestLms(version: '1.2' | '2004', seed: Record<string, stri
     version,
     inner,
     failing: false,
+    faults: new Set(),
     strict: undefined as unknown as StrictApi,
     found: undefined as unknown as FoundApi,
     cmi: () => flatten(inner.getFlattenedCMI()),
@@ -62,9 +73,10 @@ export function createTestLms(version: '1.2' | '2004', seed: Record<string, stri
       };
     },
   });
-  const strict = createStrictApi(version, proxy);
+  const strict = createStrictApi(version, proxy, { faults });
   Object.assign(lms, {
     strict,
+    faults: strict.faults,
     found: { version, api: strict.api } as unknown as FoundApi,
   });
   return lms;
