@@ -239,6 +239,28 @@ describe('<sg-question>', () => {
     expect(seen.map((e) => e.type)).toEqual(['sg-continue']);
   });
 
+  it('lists the options chosen in the order they were shown, in the feedback', async () => {
+    const q = question('q-multiple');
+    if (q.type !== 'multiple') throw new Error('not multiple');
+    const withFeedback: Question = {
+      ...q,
+      options: q.options.map((o, i) => ({
+        ...o,
+        feedback: { html: `<p>Feedback ${i}.</p>`, text: `Feedback ${i}.` },
+      })),
+    };
+    const shown = presentedOrder(withFeedback, SEED, 1, module.id);
+    const el = await ask('q-multiple', {
+      question: withFeedback,
+      answer: { type: 'multiple', options: [0, 1, 2] },
+      answered: true,
+    });
+    expect(deepQueryAll(el, '.feedback .result').map(text)).toEqual(
+      shown.map((i) => `You chose: ${q.options[i]?.text.text}`),
+    );
+    await expectNoAxeViolations();
+  });
+
   it('gives overall feedback when options have none, and says See your results on the last question', async () => {
     const el = await ask('q-tf', {
       answer: { type: 'true-false', value: false },
