@@ -148,14 +148,9 @@ export const statedFits = (stated: number, estimate: number): boolean =>
   Math.abs(stated - estimate) <= estimate * READING.tolerance;
 
 /**
- * Whether a level's stated duration must equal its modules' sum as an error. A warning until
- * course/course.yaml adds up (the content is being rewritten); then make it 'error'.
- */
-export const LEVEL_SUM_SEVERITY: Diagnostic['severity'] = 'warning';
-
-/**
- * Warnings at a module's `duration:` when it is more than 25% off the estimate at a level it
- * serves; and at a level's `duration:` in the course file when it is not the sum of its modules'.
+ * A warning at a module's `duration:` when it is more than 25% off the estimate at a level it
+ * serves; an error at a level's `duration:` in the course file when it is not the sum of its
+ * modules' (the level's time is what the LMS and CPD records show; it must be the modules' own).
  */
 export function checkDurations(
   course: Course,
@@ -185,10 +180,10 @@ export function checkDurations(
 
   const rawLevels = course.levels;
   rawLevels.forEach((level, li) => {
-    const parts = level.modules.map((id) => ({
-      id,
-      minutes: course.modules.find((m) => m.id === id)?.durationMinutes ?? 0,
-    }));
+    const modules = level.modules.map((id) => course.modules.find((m) => m.id === id));
+    // A module too broken to compile has its own error; its time is not known, so no sum.
+    if (modules.some((m) => m === undefined)) return;
+    const parts = modules.map((m) => ({ id: m!.id, minutes: m!.durationMinutes }));
     const sum = parts.reduce((n, p) => n + p.minutes, 0);
     if (sum === level.durationMinutes) return;
     out.push(
@@ -196,7 +191,6 @@ export function checkDurations(
         ['levels', li, 'duration'],
         `level "${level.id}" says ${level.durationMinutes} minutes, but its modules' durations add up to ${sum} (${parts.map((p) => `${p.id} ${p.minutes}`).join(' + ')})`,
         `make it ${sum}, or change the modules' "duration:" so they add up to ${level.durationMinutes}`,
-        LEVEL_SUM_SEVERITY,
       ),
     );
   });

@@ -134,6 +134,19 @@ describe('content compiler', () => {
     expect(hit?.fix).toBe('did you mean "broken"?');
   });
 
+  it("reports a level whose duration is not its modules' sum in the course file, and fails", () => {
+    const course = read('course-duration-sum.yaml');
+    const result = compileCourse(course, [read('valid-base.yaml')]);
+    const hit = result.diagnostics.find((d) => d.message.includes(expectedMessage(course)));
+    expect(hit).toMatchObject({
+      severity: 'error',
+      file: course.path,
+      line: markedLines(course)[0],
+    });
+    expect(hit?.fix).toBe('make it 5, or change the modules\' "duration:" so they add up to 10');
+    expect(result.course).toBeUndefined();
+  });
+
   it('warns, at the line, about wording that reads wrongly on the page, without failing the build', () => {
     const module = read('wording.yaml');
     const result = compileCourse(read('course.yaml'), [module]);

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { compileCourse, type ContentText } from '../../src/content/compile.ts';
 import {
   formatDurations,
-  LEVEL_SUM_SEVERITY,
   longestPath,
   moduleDuration,
   statedFits,
@@ -75,11 +74,12 @@ describe('duration estimate', () => {
     ]);
   });
 
-  it("reports a level whose duration is not the sum of its modules' at the level's duration:", () => {
-    const { durationWarnings } = compile(6, 30);
+  it("reports a level whose duration is not the sum of its modules' at the level's duration:, and fails", () => {
+    const { durationWarnings, course } = compile(6, 30);
+    expect(course).toBeUndefined();
     expect(durationWarnings).toEqual([
       expect.objectContaining({
-        severity: LEVEL_SUM_SEVERITY,
+        severity: 'error',
         file: baseCourse.path,
         line: 14,
         message:
@@ -87,6 +87,13 @@ describe('duration estimate', () => {
         fix: 'make it 6, or change the modules\' "duration:" so they add up to 30',
       }),
     ]);
+  });
+
+  it('sums no level with a module too broken to compile (that module has its own error)', () => {
+    const broken = read('tests/content/fixtures/broken/yaml-syntax.yaml');
+    const result = compileCourse(courseOf(30), [broken]);
+    expect(result.diagnostics.some((d) => d.message.includes('YAML'))).toBe(true);
+    expect(result.diagnostics.filter((d) => d.message.includes('add up'))).toEqual([]);
   });
 
   it('prints stated and estimated minutes per module and level', () => {
