@@ -62,6 +62,7 @@ export const SAVED_FORMATS: SavedFormats = Object.freeze({
   oldest: MIN_COMPATIBLE_VERSION,
   migrations: Object.freeze({}),
 });
+
 /** SCORM 1.2's limit for cmi.suspend_data. */
 export const SUSPEND_DATA_LIMIT = 4096;
 
