@@ -61,6 +61,9 @@ export class SgReflection extends LitElement {
         changed.has('learnerId'))
     ) {
       dropUnkeyedNotes();
+      // Another module or learner: the last removal's question or outcome is not about this one.
+      this.confirmingRemoval = false;
+      this.removal = undefined;
       const key = this.key();
       this.answers = key ? loadNotes(key, this.module) : emptyAnswers(this.module);
     }

@@ -126,6 +126,16 @@ describe('<sg-reflection>', () => {
     await expectNoAxeViolations();
   });
 
+  it('forgets a removal’s message when it shows another learner', async () => {
+    const el = await mount('sg-reflection', { ...props, learnerId: 'learner-a' });
+    await userEvent.click(button(el, 'Remove my notes from this computer'));
+    await userEvent.click(button(el, 'Yes, remove my notes'));
+    expect(text(deepQuery(el, '[role="status"]'))).toContain('removed');
+    el.learnerId = 'learner-b';
+    await el.updateComplete;
+    expect(text(deepQuery(el, '[role="status"]'))).toBe('');
+  });
+
   it('without an LMS, removing the notes also forgets the browser’s learner id', async () => {
     const el = await mount('sg-reflection', props);
     await userEvent.type(deepQuery(el, '#learned')!, 'Mine');
