@@ -3,6 +3,8 @@ import type { Plugin } from 'vite';
 import type { Course } from '../content/types.ts';
 import { formatDiagnostics, hasErrors } from '../content/diagnostics.ts';
 import { compileCourseDirectory } from '../content/load.ts';
+import { facilitatorPack } from '../facilitator/pack.ts';
+import { escapeHtml } from '../facilitator/html.ts';
 import { formatStateBudgets, overBudget, stateBudgets } from './state-budget.ts';
 
 export interface CoursePluginOptions {
@@ -32,6 +34,9 @@ const DEFAULTS = Object.freeze({ dir: 'course', id: 'virtual:course' });
  * the dev server shows the same list in its error overlay and reloads when a content file changes.
  * The build also prints each level's worst-case saved-state size and fails past SCORM 1.2's limit.
  */
+/** Where the dev server serves the facilitator packs: /facilitator/ (npm run dev). */
+export const FACILITATOR_PATH = 'facilitator';
+
 export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
   const dir = resolve(options.dir ?? DEFAULTS.dir);
   const VIRTUAL_ID = options.id ?? DEFAULTS.id;
@@ -91,6 +96,27 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
       server.watcher.on('change', reload);
       server.watcher.on('add', reload);
       server.watcher.on('unlink', reload);
+      // The facilitator packs and story maps, from the content as it is now (compiled on each
+      // request, so an author sees a branch they just added): beside the step preview.
+      server.middlewares.use(`/${FACILITATOR_PATH}/`, (req, res) => {
+        const path = decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/+/, '');
+        const result = compileCourseDirectory(dir);
+        const page = result.course
+          ? facilitatorPack(result.course).find((f) => f.path === (path || 'index.html'))
+          : undefined;
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        if (!result.course) {
+          res.statusCode = 500;
+          res.end(
+            `<!doctype html><title>Content errors</title><pre>${escapeHtml(formatDiagnostics(result.diagnostics))}</pre>`,
+          );
+        } else if (!page) {
+          res.statusCode = 404;
+          res.end(
+            '<!doctype html><title>Not found</title><p>No such page in the facilitator pack.</p>',
+          );
+        } else res.end(page.html);
+      });
     },
   };
 }

@@ -113,4 +113,30 @@ describe('course plugin', () => {
       /course\/modules\/sample\.yaml:\d+:\d+ {2}warning: the content note repeats the standard support/,
     );
   });
+
+  it('serves the facilitator pack and story map of the content as it is now', async () => {
+    const root = scratchProject();
+    roots.push(root);
+    server = await createServer({
+      root,
+      logLevel: 'silent',
+      configFile: false,
+      server: { port: 0, strictPort: false },
+      plugins: [coursePlugin({ dir: join(root, 'course') })],
+    });
+    await server.listen();
+    const base = server.resolvedUrls!.local[0]!;
+    const index = await fetch(`${base}facilitator/`);
+    expect(index.status).toBe(200);
+    const level = /href="([^"/]+)\/index\.html"/.exec(await index.text())![1]!;
+    const levelPage = await (await fetch(`${base}facilitator/${level}/index.html`)).text();
+    const module = /<a href="([^"/-]+)\.html">/.exec(levelPage)![1]!;
+    const before = await (await fetch(`${base}facilitator/${level}/${module}.html`)).text();
+    expect(before).toContain('<svg');
+    expect(before).toContain('class="story-map-list"');
+    editSampleModule(root, 'title: ', 'title: Renamed for the pack test ');
+    const after = await (await fetch(`${base}facilitator/${level}/${module}.html`)).text();
+    expect(after).toContain('Renamed for the pack test');
+    expect((await fetch(`${base}facilitator/no-such-page.html`)).status).toBe(404);
+  });
 });
