@@ -158,6 +158,16 @@ export function whenIdle(flush: (deadline?: IdleTime) => void): void {
 const IDLE_MARGIN_MS = 3;
 
 /**
+ * The longest a flush keeps the page busy when the browser gives it no idle time (the idle
+ * callback timed out, or there is no requestIdleCallback): the rest waits for the next flush, so
+ * the learner's clicks and the next view go first. On a slow LMS (1–3 s a call) that is one call
+ * per flush; it used to be the whole queue, and clicks took up to 22 s to show the next view.
+ */
+const SLICE_MS = 40;
+
+const clockNow = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+/**
  * Finds the LMS, initialises it and returns the session, or undefined when there is no LMS (or it
  * refuses to initialise): the caller then uses the standalone session. Never throws.
  */
@@ -246,10 +256,13 @@ function createLmsSession(
   // while the LMS did not answer Initialize, by a learner not yet known, is taken on the same
   // terms (see createNotStartedSession).
   const own = readLocal(localKey);
-  const unidentified = own
+  const waited = reviewOnly
     ? undefined
     : readLocal(unidentifiedKey(options.storageKey), UNIDENTIFIED_MAX_AGE_MS);
-  const device = carried ?? own ?? unidentified;
+  // Work from a launch whose Initialize was refused first, when it is newer than this learner's
+  // record; then this learner's own copy.
+  const device =
+    carried ?? (waited && chooseSaved(lmsSaved, waited) === 'device' ? waited : undefined) ?? own;
   const useLocal =
     !reviewOnly &&
     device !== undefined &&
@@ -307,6 +320,18 @@ function createLmsSession(
   const family = (element: string) => OPTIONAL.exec(element)?.[1];
   /** Pending writes that matter to the learner's record (optional elements are retried quietly). */
   const essentialPending = () => pending.some((p) => family(p.element) === undefined);
+
+  /** An unexpected failure in the adapter itself: the same warning as a refusing LMS. */
+  const reportBroken = () => {
+    commitFailed = true;
+    setHealth({
+      ok: false,
+      message:
+        'The course could not pass your progress to the learning system just now. Your ' +
+        'progress is kept on this device; if this message stays, tell your training lead ' +
+        'before closing the course.',
+    });
+  };
 
   const updateHealth = () => {
     if (!essentialPending() && !commitFailed) {
@@ -434,9 +459,15 @@ function createLmsSession(
     flushScheduled = false;
     try {
       if (terminated) return;
-      const more = deadline
-        ? () => deadline.didTimeout || deadline.timeRemaining() > IDLE_MARGIN_MS
-        : () => true;
+      const started = clockNow();
+      // One call at least, so that every flush gets on; then while the idle period (or, without
+      // one, the slice) lasts.
+      let calls = 0;
+      const more = () =>
+        calls++ === 0 ||
+        (deadline && !deadline.didTimeout
+          ? deadline.timeRemaining() > IDLE_MARGIN_MS
+          : clockNow() - started < SLICE_MS);
       planQueued();
       if (!send(more) || (commitWanted && !more())) {
         scheduleFlush();
@@ -445,7 +476,9 @@ function createLmsSession(
       if (commitWanted) commit();
       else updateHealth();
     } catch {
-      // Never throws: a broken LMS must not stop the course.
+      // Only the adapter's own code can throw here (LMS calls are guarded): the course goes on,
+      // the device copy is already kept, and the learner is told saving is not working.
+      reportBroken();
     }
   };
 
@@ -629,7 +662,8 @@ function createLmsSession(
         queuedState = { state, location };
         scheduleFlush();
       } catch {
-        // Never throws: a broken LMS must not stop the course.
+        // Only the adapter's own code can throw here: the course goes on, and is told.
+        reportBroken();
       }
     },
     finish() {
@@ -637,6 +671,7 @@ function createLmsSession(
         finish(true);
       } catch {
         // As above.
+        reportBroken();
       }
     },
     onHealthChange(listener) {
@@ -646,7 +681,7 @@ function createLmsSession(
         try {
           listener(health);
         } catch {
-          // As above.
+          // A listener's failure must not stop the course.
         }
       }
     },
@@ -656,23 +691,24 @@ function createLmsSession(
 
 /**
  * The session while an LMS that was found refuses Initialize. The learner works from the device's
- * copy of the learner the LMS last named here (else from nothing), kept under that learner's key
- * (else as unidentified), and is told plainly. Initialize is tried again after each of
- * `initializeRetryMs`; once it answers, the real session takes over with this window's work,
- * which then goes to the LMS. Otherwise the next launch that works hands the work over (see
- * `chooseSaved`). Never calls the LMS but Initialize.
+ * copy of the learner the LMS last named here (else from nothing), and is told plainly. The work
+ * is kept on the device for the LMS (not as standalone progress), as unidentified: the LMS has not
+ * said who is working, and on a shared device it may be someone else. Initialize is tried again
+ * after each of `initializeRetryMs`; once it answers, the real session takes over with this
+ * window's work, which then goes to the LMS. Otherwise the next launch that works takes it, on
+ * the terms of `chooseSaved`: the learner's record is one it started from or went through, or is
+ * empty while it started from nothing. Never calls the LMS but Initialize.
  */
 function createNotStartedSession(
   lms: LmsApi,
   options: ScormSessionOptions,
   win: Window | undefined,
 ): ScormSession {
-  const learnerId = lastLearner(options.storageKey);
-  const key =
-    learnerId === undefined
-      ? unidentifiedKey(options.storageKey)
-      : learnerKey(options.storageKey, learnerId);
-  const start = readLocal(key);
+  const last = lastLearner(options.storageKey);
+  const key = unidentifiedKey(options.storageKey);
+  const start =
+    readLocal(key, UNIDENTIFIED_MAX_AGE_MS) ??
+    (last === undefined ? undefined : readLocal(learnerKey(options.storageKey, last)));
   /** This window's work (the device copy it started from, moved on by each learner event). */
   let copy: DeviceCopy | undefined = start;
   let moved = false;
@@ -729,7 +765,6 @@ function createNotStartedSession(
     resumed: savedState !== '',
     reviewOnly: false,
     levelComplete: false,
-    ...(learnerId ? { learnerId } : {}),
     get finished() {
       return connected?.finished ?? ended;
     },
@@ -804,9 +839,9 @@ function learnerKey(storageKey: string, learnerId: string): string {
 }
 
 /**
- * Work done while the LMS did not answer Initialize, by a learner this device has never seen the
- * LMS name: handed to the next learner the LMS names here only on the terms of `chooseSaved`
- * (their record is empty, or is where this work started) and within UNIDENTIFIED_MAX_AGE_MS.
+ * Work done while the LMS did not answer Initialize (it has not named the learner): handed to the
+ * next learner the LMS names here only on the terms of `chooseSaved` and within
+ * UNIDENTIFIED_MAX_AGE_MS.
  */
 function unidentifiedKey(storageKey: string): string {
   return `${storageKey}:lms-unidentified`;
@@ -822,7 +857,7 @@ function rememberLearner(storageKey: string, learnerId: string): void {
   try {
     globalThis.localStorage?.setItem(lastLearnerKey(storageKey), learnerId);
   } catch {
-    // Blocked or full storage: a refused Initialize then keeps its work as unidentified.
+    // Blocked or full storage: a launch whose Initialize is refused then starts from nothing.
   }
 }
 

@@ -56,6 +56,8 @@ export const FAULTS = [
   'huge-state',
   /** Terminate answers an HTML alert before "true\n0" (Moodle's 2004 sequencer). */
   'terminate-junk',
+  /** Every call takes `slowCallMs` (a synchronous request to a slow server). */
+  'slow',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -63,6 +65,8 @@ export interface StrictOptions {
   readonly faults?: readonly Fault[];
   /** `end-session` and `throw` start after this many calls (the preview's `?after=`). @default 0 */
   readonly faultsAfterCalls?: number;
+  /** How long each call takes with `slow` (the preview's `?slow=`). @default 1000 */
+  readonly slowCallMs?: number;
 }
 
 type Inner = Record<string, (...args: unknown[]) => unknown>;
@@ -101,7 +105,7 @@ export function createStrictApi(
   const inner =
     options.faults === undefined
       ? (lms as Inner)
-      : withFaults(version, lms as Inner, faults, options.faultsAfterCalls ?? 0);
+      : withFaults(version, lms as Inner, faults, options);
   const raw = inner;
   const calls: ApiCall[] = [];
   const violations: string[] = [];
@@ -209,8 +213,14 @@ export function createStrictApi(
 const HUGE_STATE_CHARACTERS = 10 * 1024 * 1024;
 
 /** `lms` with the faults in `faults` (read at each call, so a test may switch them mid-session). */
-function withFaults(version: Version, lms: Inner, faults: Set<Fault>, afterCalls: number): Inner {
+function withFaults(
+  version: Version,
+  lms: Inner,
+  faults: Set<Fault>,
+  options: StrictOptions,
+): Inner {
   const n = NAMES[version];
+  const afterCalls = options.faultsAfterCalls ?? 0;
   /** The error the last call made, when a fault answered it (else the LMS's own). */
   let injected: number | undefined;
   let calls = 0;
@@ -236,6 +246,11 @@ function withFaults(version: Version, lms: Inner, faults: Set<Fault>, afterCalls
   for (const fn of [n.init, n.finish, n.get, n.set, n.commit]) {
     faulty[fn] = (...args: unknown[]) => {
       calls++;
+      if (faults.has('slow')) {
+        // Busy, as a synchronous request blocks the page.
+        const until = Date.now() + (options.slowCallMs ?? 1000);
+        while (Date.now() < until);
+      }
       const gone = calls > afterCalls;
       if (faults.has('throw') && gone) throw new Error('The LMS is gone');
       if (faults.has('end-session') && gone) return refuse(101, fn === n.get ? '' : 'false');

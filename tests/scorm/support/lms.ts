@@ -36,6 +36,8 @@ export function createTestLms(
   version: '1.2' | '2004',
   seed: Record<string, string> = {},
   faults: readonly Fault[] = [],
+  /** How long each call takes with the `slow` fault. */
+  slowCallMs?: number,
 ): TestLms {
   const inner =
     version === '1.2' ? new Scorm12API({ logLevel: 5 }) : new Scorm2004API({ logLevel: 5 });
@@ -73,7 +75,7 @@ export function createTestLms(
       };
     },
   });
-  const strict = createStrictApi(version, proxy, { faults });
+  const strict = createStrictApi(version, proxy, { faults, slowCallMs });
   Object.assign(lms, {
     strict,
     faults: strict.faults,
