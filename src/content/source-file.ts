@@ -9,6 +9,7 @@ import {
   type Node,
 } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import { readYaml } from './yaml-slips.ts';
 
 /** A path into parsed content: map keys and list indexes, as in `['scenario', 'steps', 2, 'next']`. */
 export type ContentPath = readonly (string | number)[];
@@ -44,20 +45,29 @@ export class SourceFile {
       this.data = undefined;
       return;
     }
-    this.#doc = parseDocument(text, { lineCounter: this.#lines, prettyErrors: true });
-    this.parseErrors = [...this.#doc.errors, ...this.#doc.warnings].map((e) => {
-      const at = e.linePos?.[0] ?? { line: 1, col: 1 };
-      return {
-        severity: this.#doc.errors.includes(e as never) ? 'error' : 'warning',
-        file: path,
-        line: at.line,
-        column: at.col,
-        message: `YAML: ${firstLine(e.message)}`,
-        fix: yamlFix(e.code),
-      } satisfies Diagnostic;
-    });
-    this.parseErrors = [...this.parseErrors, ...this.#cutByHash()];
-    if (this.#doc.errors.length > 0) {
+    // Each YAML slip is one message, and the file is read on past the slips that can be repaired,
+    // so the content checks still run on the rest of it (see yaml-slips.ts).
+    const reading = readYaml(text);
+    this.#doc = reading.doc;
+    this.#lines = reading.lines;
+    this.parseErrors = [
+      ...reading.slips.map(
+        (slip) => ({ severity: 'error', file: path, ...slip }) satisfies Diagnostic,
+      ),
+      ...this.#doc.warnings.map((w) => {
+        const at = w.linePos?.[0] ?? { line: 1, col: 1 };
+        return {
+          severity: 'warning',
+          file: path,
+          line: at.line,
+          column: at.col,
+          message: `YAML: ${firstLine(w.message)}`,
+          fix: 'check the YAML syntax on this line',
+        } satisfies Diagnostic;
+      }),
+      ...this.#cutByHash(),
+    ];
+    if (!reading.readable) {
       this.data = undefined;
       return;
     }
@@ -216,18 +226,4 @@ export function describeValue(value: unknown): string {
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-function yamlFix(code: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'each key may appear once in a group; remove or rename the repeated one';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'check the indentation: items of a group line up, nested ones are indented by two spaces';
-    case 'TAB_AS_INDENT':
-      return 'indent with spaces, not tabs';
-    default:
-      return 'check the YAML syntax on this line; text with a colon or # needs quotes';
-  }
 }

@@ -60,6 +60,9 @@ describe('content compiler', () => {
     expect(result.course).toBeDefined();
   });
 
+  /** The common YAML slips: each fixture also misspells a later "next:" (end-tow). */
+  const yamlSlips = ['yaml-tab', 'yaml-missing-colon', 'yaml-bad-indent', 'yaml-unclosed-quote'];
+
   const moduleFixtures = [
     'unknown-key',
     'wrong-type',
@@ -77,6 +80,7 @@ describe('content compiler', () => {
     'flag-never-set',
     'unknown-step-type',
     'yaml-syntax',
+    ...yamlSlips,
     'impossible-date',
     'real-name-invented-step',
   ];
@@ -93,6 +97,19 @@ describe('content compiler', () => {
     });
     expect(hit?.fix.length).toBeGreaterThan(5);
     expect(result.course).toBeUndefined();
+  });
+
+  it.each(yamlSlips)('gives %s one YAML message, and still runs the checks after it', (name) => {
+    const module = read(`${name}.yaml`);
+    const result = compileCourse(read('course.yaml'), [module]);
+    const shown = result.diagnostics.map(formatDiagnostic).join('\n');
+    expect(
+      result.diagnostics.filter((d) => d.message.startsWith('YAML:')),
+      shown,
+    ).toHaveLength(1);
+    expect(result.diagnostics, shown).toContainEqual(
+      expect.objectContaining({ message: 'next step "end-tow" does not exist' }),
+    );
   });
 
   it('names every real name outside a reveal once per field, and none in reveals, debriefs or similar words', () => {
