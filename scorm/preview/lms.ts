@@ -11,6 +11,7 @@ import {
   type Fault,
   type StrictApi,
 } from './strict-checks.ts';
+import { createMoodleMode, relaunchData, type MoodleMode } from './moodle-mode.ts';
 
 interface PackageInfo {
   readonly file: string;
@@ -30,6 +31,8 @@ interface PreviewState {
   package?: PackageInfo;
   strict?: StrictApi;
   lms?: ScormAgainApi;
+  /** `?lms=moodle`: the Moodle-like LMS in front of scorm-again (moodle-mode.ts). */
+  moodle?: MoodleMode;
 }
 
 const globals = window as unknown as Record<string, unknown>;
@@ -42,6 +45,14 @@ const state: PreviewState = {};
 globals.previewLms = state;
 
 const storageKey = (file: string) => `preview-lms:${file}`;
+
+/** `?lms=moodle`: behave as Moodle's SCORM player does (moodle-mode.ts). */
+const moodleLike = new URLSearchParams(location.search).get('lms') === 'moodle';
+/** The page or the course frame is going away: Moodle's player then posts by sendBeacon. */
+let unloading = false;
+window.addEventListener('pagehide', () => {
+  unloading = true;
+});
 
 async function init() {
   const packages = (await (await fetch('/api/packages')).json()) as PackageInfo[];
@@ -95,13 +106,24 @@ async function launch(pkg: PackageInfo | undefined) {
     };
     if (mastery !== undefined)
       fresh[names.mastery] = pkg.version === '1.2' ? String(mastery) : String(mastery / 100);
+    // Moodle keeps the finished attempt's status and score, and nothing else, for the next launch.
+    if (moodleLike && saved) Object.assign(fresh, relaunchData(pkg.version, saved).data);
     lms.loadFromFlattenedJSON(fresh);
     note = saved
       ? 'The last attempt ended (exit was not suspend): a new attempt starts, as on a real LMS.'
       : 'First launch (entry=ab-initio).';
   }
-  const strict = createStrictApi(pkg.version, lms, faultOptions());
-  Object.assign(state, { package: pkg, strict, lms });
+  const moodle = moodleLike
+    ? createMoodleMode({
+        version: pkg.version,
+        inner: lms,
+        cmi: () => strings(lms.getFlattenedCMI()),
+        launch: strings(lms.getFlattenedCMI()),
+        unloading: () => unloading,
+      })
+    : undefined;
+  const strict = createStrictApi(pkg.version, moodle?.api ?? lms, faultOptions());
+  Object.assign(state, { package: pkg, strict, lms, moodle });
   delete globals.API;
   delete globals.API_1484_11;
   globals[pkg.version === '1.2' ? 'API' : 'API_1484_11'] = strict.api;
@@ -110,7 +132,15 @@ async function launch(pkg: PackageInfo | undefined) {
   strict.onCall((call) => {
     // A course closed by "Reset attempt" still terminates; its data is no longer kept.
     if (state.strict !== strict) return;
-    if (call.fn === names.commit || call.fn === names.finish)
+    if (moodle && (call.fn === names.commit || call.fn === names.finish))
+      // What Moodle stored: its last post that went through (total_time only on a Terminate's).
+      save(
+        pkg.file,
+        pkg.version,
+        { getFlattenedCMI: moodle.stored } as ScormAgainApi,
+        call.fn === names.finish && moodle.posts.at(-1)?.refused === false,
+      );
+    else if (call.fn === names.commit || call.fn === names.finish)
       save(pkg.file, pkg.version, lms, call.fn === names.finish);
     showLater(call);
   });
@@ -132,8 +162,16 @@ async function launch(pkg: PackageInfo | undefined) {
 function closeSco(): Promise<void> {
   if (frame.getAttribute('src') === 'about:blank') return Promise.resolve();
   const gone = new Promise<void>((resolve) =>
-    frame.addEventListener('load', () => resolve(), { once: true }),
+    frame.addEventListener(
+      'load',
+      () => {
+        unloading = false;
+        resolve();
+      },
+      { once: true },
+    ),
   );
+  unloading = true;
   frame.src = 'about:blank';
   return gone;
 }
@@ -192,6 +230,12 @@ function save(file: string, version: '1.2' | '2004', lms: ScormAgainApi, ended: 
   } catch {
     status.textContent = 'Could not keep the attempt in this browser (storage blocked or full).';
   }
+}
+
+function strings(cmi: Record<string, unknown>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(cmi)) if (typeof value === 'string') flat[key] = value;
+  return flat;
 }
 
 function seconds(duration: string): number {

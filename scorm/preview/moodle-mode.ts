@@ -41,21 +41,32 @@ export function postName(version: Version, element: string): string {
 }
 
 /**
- * The form body Moodle's player posts on a Commit or Terminate: every writable element with a
- * value, except those equal to their launch value. `cmi` is the flattened data model.
+ * What Moodle's player sends of the data model: every writable element with a value, except those
+ * equal to their launch value (Moodle's `defaultvalue`). `cmi` is the flattened data model.
  */
+export function postedValues(
+  version: Version,
+  cmi: Readonly<Record<string, string>>,
+  launch: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const posted: Record<string, string> = {};
+  for (const [element, value] of Object.entries(cmi)) {
+    if (value === '' || READ_ONLY[version].test(element)) continue;
+    if (launch[element] === value) continue;
+    posted[element] = value;
+  }
+  return posted;
+}
+
+/** The form body Moodle's player posts on a Commit or Terminate (see `postedValues`). */
 export function moodleFormPost(
   version: Version,
   cmi: Readonly<Record<string, string>>,
   launch: Readonly<Record<string, string>> = {},
-  extra: Readonly<Record<string, string>> = {},
 ): string {
   let body = FORM_PREFIX;
-  for (const [element, value] of Object.entries({ ...cmi, ...extra })) {
-    if (value === '' || READ_ONLY[version].test(element)) continue;
-    if (launch[element] === value) continue;
+  for (const [element, value] of Object.entries(postedValues(version, cmi, launch)))
     body += `&${postName(version, element)}=${encodeURIComponent(value)}`;
-  }
   return body;
 }
 
@@ -115,12 +126,14 @@ export function createMoodleMode(options: MoodleModeOptions): MoodleMode {
 
   /** Posts the data model; false when the beacon refuses it (the LMS then keeps what it had). */
   const post = (fn: string): boolean => {
-    const cmi = options.cmi();
-    const body = moodleFormPost(version, cmi, options.launch);
+    const posted = postedValues(version, options.cmi(), options.launch);
+    const body = moodleFormPost(version, posted);
     const beacon = options.unloading();
     const refused = beacon && postBytes(body) > BEACON_LIMIT;
     posts.push({ fn, bytes: postBytes(body), beacon, refused });
-    if (!refused) stored = { ...stored, ...cmi };
+    // Only what was posted reaches the LMS: a value set back to its launch value is not sent, so
+    // the LMS keeps whatever it last received (issue 18 case 5).
+    if (!refused) stored = { ...stored, ...posted };
     return !refused;
   };
 

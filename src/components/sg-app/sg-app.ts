@@ -92,7 +92,14 @@ export class SgApp extends LitElement {
   override render() {
     const { course, content, state } = this;
     if (!course) return html`<p>Loading the course…</p>`;
-    const measure = content && state ? Math.round(progressMeasure(content, state) * 100) : null;
+    // A level the LMS records as finished, opened with no progress on this device (a review, a
+    // new device), shows the LMS's result (sg-module-list), not a bar at 0 %.
+    const finishedBefore =
+      content && state && this.session?.launchRecord && !levelOutcome(content, state).complete;
+    const measure =
+      content && state && !finishedBefore
+        ? Math.round(progressMeasure(content, state) * 100)
+        : null;
     return html`
       <a class="skip-link" href="#main" @click=${this.onSkip}>Skip to main content</a>
       <header>
@@ -213,6 +220,8 @@ export class SgApp extends LitElement {
         class="view"
         .content=${content}
         .state=${state}
+        .record=${this.session?.launchRecord}
+        ?reviewing=${this.session?.reviewOnly ?? false}
       ></sg-module-list>`;
     switch (progress.phase) {
       case 'not-started':

@@ -8,6 +8,7 @@ import {
   type ModuleProgress,
 } from '../../engine/index.ts';
 import type { Module } from '../../content/types.ts';
+import type { LevelRecord } from '../../session.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgOpenModuleEvent } from '../events/sg-open-module.ts';
 import { focusHeading } from '../shared/focus.ts';
@@ -22,6 +23,13 @@ export const STATUS_TEXT: Readonly<Record<ModuleStatus, string>> = {
   completed: 'Completed',
   passed: 'Passed',
   'not-passed': 'Not passed',
+};
+
+/** A level result as the learner reads it. */
+const RECORD_TEXT: Readonly<Record<LevelRecord['status'], string>> = {
+  passed: 'passed',
+  failed: 'not passed',
+  completed: 'completed',
 };
 
 /**
@@ -57,6 +65,16 @@ export class SgModuleList extends LitElement {
   /** The learner's state for the level. */
   @property({ attribute: false }) state?: LearnerState;
 
+  /**
+   * The level's result as the LMS recorded it before this launch, when it records the level as
+   * finished. Shown when this device's progress does not finish the level (a new device, a review,
+   * an LMS that kept no saved progress), so the learner is not shown a finished level at 0 %.
+   */
+  @property({ attribute: false }) record?: LevelRecord;
+
+  /** The LMS opened the course for review: nothing the learner does is recorded. */
+  @property({ type: Boolean }) reviewing = false;
+
   focusHeading(): Promise<void> {
     return focusHeading(this);
   }
@@ -82,17 +100,52 @@ export class SgModuleList extends LitElement {
                     : 'You have not reached the pass mark in every module. Talk to your manager or training lead about what to do next.'
                 }
               </p>
+              ${this.renderBetterRecord(outcome.score)}
             </div>`
-          : html`<p class="lead">
-              Work through the modules in order, at your own pace. You can come back to this list
-              part-way through a module, or stop at any time with “Save and exit”; your place is
-              kept.
-            </p>`
+          : this.record
+            ? this.renderRecord(content, this.record)
+            : html`<p class="lead">
+                Work through the modules in order, at your own pace. You can come back to this list
+                part-way through a module, or stop at any time with “Save and exit”; your place is
+                kept.
+              </p>`
       }
       <ol class="modules">
         ${content.modules.map((module, i) => this.renderModule(module, i))}
       </ol>
     `;
+  }
+
+  /** The result the learning system keeps, for a level finished before (see `record`). */
+  private renderRecord(content: LevelContent, record: LevelRecord) {
+    return html`<div class="panel" role="status">
+      <h2>You have completed the ${content.level.title} level</h2>
+      <p>
+        The learning system records your result as
+        <strong>${RECORD_TEXT[record.status]}</strong>${
+          record.score === null ? '' : html`, with a score of <strong>${record.score}%</strong>`
+        }.
+      </p>
+      <p>
+        You can read the modules and their scenarios again below.
+        ${
+          this.reviewing
+            ? 'This is a review: nothing you do now is recorded.'
+            : 'Going through them again will not lower the result the learning system keeps.'
+        }
+      </p>
+    </div>`;
+  }
+
+  /** Finished again below a result the learning system already keeps: say which one counts. */
+  private renderBetterRecord(score: number) {
+    const { record } = this;
+    if (!record || record.score === null || record.score <= score) return '';
+    return html`<p>
+      The learning system keeps your earlier, better result:
+      <strong>${RECORD_TEXT[record.status]}</strong>, with a score of
+      <strong>${record.score}%</strong>.
+    </p>`;
   }
 
   private renderModule(module: Module, index: number) {
