@@ -108,6 +108,12 @@ const NOT_STARTED_MESSAGE =
   'message stays, choose Save and exit, then open the course again from the learning system on ' +
   'this device: your work is passed on to it then. If it keeps happening, tell your training lead.';
 
+/** Said after "Save and exit" when the LMS never answered Initialize. */
+const LEFT_BEFORE_START_MESSAGE =
+  'The learning system did not answer while you worked, so your progress has not reached it. ' +
+  'It is kept on this device: open the course again from the learning system on this device ' +
+  'and it is passed on then.';
+
 /** Said at launch when the LMS's saved place cannot be read and this device has no copy of it. */
 const UNREADABLE_MESSAGE =
   'Your saved place in this level could not be read back from the learning system, so the level ' +
@@ -790,8 +796,13 @@ function createNotStartedSession(
       }
     },
     finish() {
-      if (connected) connected.finish();
-      else end();
+      if (connected) {
+        connected.finish();
+        return;
+      }
+      end();
+      for (const listener of listeners)
+        tell(listener, { ok: false, message: LEFT_BEFORE_START_MESSAGE });
     },
     onHealthChange(listener) {
       if (connected) {

@@ -230,6 +230,7 @@ for (const version of ['1.2', '2004'] as const) {
       expect(messages[0]).toMatch(/open the course again/i);
       applyAll(waiting, turns.slice(4, 12));
       waiting.finish();
+      expect(messages.at(-1)).toMatch(/open the course again from the learning system/);
       const key = `sg-progress:faults:${content.level.id}`;
       expect(localStorage.getItem(key)).toBeNull();
       expect(refusing.fns().filter((f) => f !== names.init)).toEqual([]);
