@@ -251,7 +251,9 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
           expect(view.values['cmi.success_status']).toBe('passed');
           expect(Number(view.values['cmi.score.scaled'])).toBeGreaterThanOrEqual(passMark / 100);
           expect(view.values['cmi.exit']).toBe('normal');
-          expect(view.values['adl.nav.request']).toBe('exitAll');
+          // Once the level is complete the course asks the LMS for no navigation (Moodle's
+          // sequencer answered exitAll with an HTML alert and then a script error).
+          expect(view.values['adl.nav.request']).toBeUndefined();
         }
       });
 
