@@ -72,7 +72,9 @@ export class SgQuizResults extends LitElement {
           <strong>${score}%</strong>${
             level.scenarioShare > 0
               ? ' (from your scenario choices and your best quiz attempt)'
-              : ''
+              : score !== attemptScore
+                ? ' (from your best quiz attempt)'
+                : ''
           }.
           The pass mark is ${level.passMark}%.
         </p>

@@ -88,6 +88,32 @@ describe('<sg-quiz-results>', () => {
     await expectNoAxeViolations();
   });
 
+  it('after a worse retry, says the module score comes from the best attempt', async () => {
+    const retry = drawQuestions(module, content.level, SEED, 2);
+    const el = await mount('sg-quiz-results', {
+      content,
+      module,
+      seed: SEED,
+      progress: {
+        ...fresh,
+        phase: 'results',
+        completed: false,
+        quiz: {
+          attempt: 2,
+          question: retry.length - 1,
+          answered: false,
+          answers: retry.map(() => null),
+          best: 75,
+        },
+      },
+    });
+    const status = text(deepQuery(el, '[role="status"]'));
+    expect(status).toContain(`You answered 0 of ${retry.length} questions correctly (0%).`);
+    expect(status).toContain(
+      'Your module score is 75% (from your best quiz attempt). The pass mark is 80%.',
+    );
+  });
+
   it('fires no event when its properties are set', async () => {
     const el = await mount('sg-quiz-results', {
       content,
