@@ -4,6 +4,7 @@ import { checkDurations } from './duration.ts';
 import { linkCourse } from './link.ts';
 import { SourceFile } from './source-file.ts';
 import { checkRealNames } from './real-names.ts';
+import { checkOutcomesDelivered, checkShape } from './shape.ts';
 import type { RawModule } from './raw.ts';
 import type { Course } from './types.ts';
 import { validateAgainstSchema } from './validate.ts';
@@ -55,11 +56,13 @@ export function compileCourse(
   for (const m of modules.filter((m) => m.linkable)) {
     const raw = m.file.data as RawModule;
     checkRealNames(m.file, m.text, raw, diagnostics);
+    checkShape(m.file, raw, diagnostics);
     if (!moduleFiles.has(raw.id)) moduleFiles.set(raw.id, m.file);
   }
   if (linked.course) {
     const { course } = linked;
     checkDurations(course, moduleFiles, courseFile.file, diagnostics);
+    checkOutcomesDelivered(course, courseFile.file, diagnostics);
     checkBalance(
       course.modules.flatMap((module) => {
         const file = moduleFiles.get(module.id);

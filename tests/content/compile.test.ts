@@ -83,6 +83,7 @@ describe('content compiler', () => {
     ...yamlSlips,
     'impossible-date',
     'real-name-invented-step',
+    'case-review-too-small',
   ];
 
   it.each(moduleFixtures)('reports %s at the marked line of the module file, and fails', (name) => {
@@ -160,7 +161,7 @@ describe('content compiler', () => {
       file: course.path,
       line: markedLines(course)[0],
     });
-    expect(hit?.fix).toBe('make it 5, or change the modules\' "duration:" so they add up to 10');
+    expect(hit?.fix).toBe('make it 6, or change the modules\' "duration:" so they add up to 10');
     expect(result.course).toBeUndefined();
   });
 

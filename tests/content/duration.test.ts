@@ -14,7 +14,7 @@ const baseCourse = read('tests/content/fixtures/broken/course.yaml');
 /** The broken fixtures' course, its one level lasting `minutes`. */
 const courseOf = (minutes: number): ContentText => ({
   ...baseCourse,
-  text: baseCourse.text.replace(/^ {4}duration: 5.*$/m, `    duration: ${minutes}`),
+  text: baseCourse.text.replace(/^ {4}duration: 6.*$/m, `    duration: ${minutes}`),
 });
 const paths = read('tests/content/fixtures/duration/paths.yaml');
 const stated = (minutes: number): ContentText => ({
@@ -34,8 +34,8 @@ describe('duration estimate', () => {
   it('reads the path with the most words, counting only branches the flags allow, and never going round', () => {
     const { module } = compile(6);
     expect(longestPath(module)).toEqual({
-      // start 8, choice 6 + the chosen feedback 2, long-step 21, found 4, end-long 4
-      words: 45,
+      // start 8, choice 6 + the chosen feedback 2, long-step 21, found 4, end-long 10
+      words: 51,
       decisions: 1,
       steps: ['start', 'choice', 'long-step', 'found', 'end-long'],
     });
@@ -44,9 +44,9 @@ describe('duration estimate', () => {
   it('adds the module start, 0.5 min per decision, 1 min per question asked and 3 for the reflection', () => {
     const { module, course } = compile(6);
     const d = moduleDuration(module, course!.levels);
-    expect(d.startWords).toBe(2);
-    // (45 + 2) / 180 + 0.5 + 2 + 3 = 5.76
-    expect(d.levels).toEqual([{ level: 'foundation', questions: 2, minutes: 6 }]);
+    expect(d.startWords).toBe(9);
+    // (51 + 9) / 180 + 0.5 + 3 + 3 = 6.83
+    expect(d.levels).toEqual([{ level: 'foundation', questions: 3, minutes: 7 }]);
     const drawOne = course!.levels.map((l) => ({ ...l, questionsPerModule: 1 }));
     expect(moduleDuration(module, drawOne).levels[0]).toMatchObject({ questions: 1, minutes: 5 });
   });
@@ -68,8 +68,8 @@ describe('duration estimate', () => {
         file: paths.path,
         line: markedLine(paths),
         message:
-          'duration: 10 minutes, but the estimate is 6 at foundation (more than 25% off): the longest path has 47 words to read and 1 decision, then the quiz and the reflection',
-        fix: expect.stringContaining('state about 6 minutes'),
+          'duration: 10 minutes, but the estimate is 7 at foundation (more than 25% off): the longest path has 60 words to read and 1 decision, then the quiz and the reflection',
+        fix: expect.stringContaining('state about 7 minutes'),
       }),
     ]);
   });
@@ -90,16 +90,19 @@ describe('duration estimate', () => {
   });
 
   it('sums no level with a module too broken to compile (that module has its own error)', () => {
-    const broken = read('tests/content/fixtures/broken/yaml-syntax.yaml');
+    // "duration: five minutes": a wrong type, so the module cannot be linked.
+    const broken = read('tests/content/fixtures/broken/wrong-type.yaml');
     const result = compileCourse(courseOf(30), [broken]);
-    expect(result.diagnostics.some((d) => d.message.includes('YAML'))).toBe(true);
+    expect(result.diagnostics.some((d) => d.message.includes('should be a whole number'))).toBe(
+      true,
+    );
     expect(result.diagnostics.filter((d) => d.message.includes('add up'))).toEqual([]);
   });
 
   it('prints stated and estimated minutes per module and level', () => {
     const { course } = compile(10, 10);
     const table = formatDurations(course!);
-    expect(table).toMatch(/\n {2}broken +10 +47 +1 +foundation 6 \(2 q\) +OFF BY >25%\n/);
-    expect(table).toContain("foundation  level 10, modules' stated 10, estimated 6");
+    expect(table).toMatch(/\n {2}broken +10 +60 +1 +foundation 7 \(3 q\) +OFF BY >25%\n/);
+    expect(table).toContain("foundation  level 10, modules' stated 10, estimated 7");
   });
 });
