@@ -132,6 +132,16 @@ const NOT_IMPLEMENTED: Record<ScormVersion, readonly number[]> = {
   '2004': [401, 402, 404],
 };
 
+/**
+ * Errors that say the LMS has ended the session itself (timed out, or its own Terminate): 1.2
+ * "not initialized"; 2004 data or Commit before initialisation or after termination. Nothing
+ * more is sent; the device keeps the work for the next launch.
+ */
+const ENDED_BY_LMS: Record<ScormVersion, readonly number[]> = {
+  '1.2': [301],
+  '2004': [122, 123, 132, 133, 142, 143],
+};
+
 /** SCORM's limit for cmi.suspend_data, which the sealed state must fit. */
 const STATE_LIMIT: Record<ScormVersion, number> = { '1.2': 4096, '2004': 64_000 };
 
@@ -218,6 +228,8 @@ function createLmsSession(
   const startedAt = now();
   let lastApplyAt = startedAt;
   let terminated = false;
+  /** The LMS ended the session itself (see endedByLms). */
+  let lmsEnded = false;
   const listeners: ((health: SessionHealth) => void)[] = [];
   let health: SessionHealth = { ok: true };
   /** Writes the LMS refused, retried before each commit. */
@@ -310,7 +322,8 @@ function createLmsSession(
 
   // --- Saving -------------------------------------------------------------------------------
   const setHealth = (next: SessionHealth) => {
-    if (next.ok === health.ok) return;
+    // A new message is told too (the LMS ending the session says more than "not saving").
+    if (next.ok === health.ok && (next.ok || next.message === health.message)) return;
     health = next;
     for (const listener of listeners) {
       try {
@@ -340,6 +353,7 @@ function createLmsSession(
   };
 
   const updateHealth = () => {
+    if (lmsEnded) return;
     if (!essentialPending() && !commitFailed) {
       setHealth(launchNotice ? { ok: false, message: launchNotice } : { ok: true });
       return;
@@ -370,11 +384,16 @@ function createLmsSession(
         if (write.element === names.exit) lastExit = write.value;
         return true;
       }
-      if (optional && NOT_IMPLEMENTED[version].includes(lms.lastError())) {
+      const code = lms.lastError();
+      if (optional && NOT_IMPLEMENTED[version].includes(code)) {
         // One refusal is enough: asking again only costs calls (and used to raise an alarm).
         unsupported.add(optional);
         pending = pending.filter((p) => family(p.element) !== optional);
         return true;
+      }
+      if (ENDED_BY_LMS[version].includes(code)) {
+        endedByLms();
+        return false;
       }
     }
     return false;
@@ -508,7 +527,10 @@ function createLmsSession(
   /** Commit (with retries) and note what it confirmed; true when the LMS took it. */
   const commitNow = (): boolean => {
     let ok = false;
-    for (let attempt = 0; attempt <= retries && !ok; attempt++) ok = lms.commit();
+    for (let attempt = 0; attempt <= retries && !ok && !terminated; attempt++) {
+      ok = lms.commit();
+      if (!ok && ENDED_BY_LMS[version].includes(lms.lastError())) endedByLms();
+    }
     commitFailed = !ok;
     if (ok && !essentialPending()) uncommitted = false;
     confirm(ok);
@@ -575,11 +597,28 @@ function createLmsSession(
   win?.document?.addEventListener('visibilitychange', onHidden);
   win?.addEventListener('pagehide', onPageHide);
 
-  function finish(learnerExit: boolean) {
-    if (terminated) return;
+  /** No more calls: the timer and the page events go too. */
+  function stopListening() {
     if (timer !== undefined) win?.clearInterval(timer);
     win?.document?.removeEventListener('visibilitychange', onHidden);
     win?.removeEventListener('pagehide', onPageHide);
+  }
+
+  /**
+   * The LMS ended the session itself: calling on would be refused (and a strict LMS counts each
+   * call). What follows is kept on the device, whose copy wins at the next launch (its states
+   * are the device's own), and the learner is told to reopen the course.
+   */
+  function endedByLms() {
+    terminated = true;
+    lmsEnded = true;
+    stopListening();
+    setHealth({ ok: false, message: ENDED_MESSAGE });
+  }
+
+  function finish(learnerExit: boolean) {
+    if (terminated) return;
+    stopListening();
     let saved = true;
     if (!reviewOnly) {
       writeQueued();

@@ -40,7 +40,10 @@ export const FAULTS = [
   'refuse-initialize',
   /** Commit answers "false" (101); SetValue still stores each value as it arrives. */
   'refuse-commit',
-  /** The LMS ended the session (a time-out, or its own Terminate): every call answers "false", 101. */
+  /**
+   * The LMS ended the session (a time-out, or its own Terminate): every call answers "false" with
+   * the "not initialised" (1.2: 301) or "after termination" (2004: 113, 123, 133, 143) error.
+   */
   'end-session',
   /** Every API method throws (a torn-down LMS frame). */
   'throw',
@@ -253,7 +256,8 @@ function withFaults(
       }
       const gone = calls > afterCalls;
       if (faults.has('throw') && gone) throw new Error('The LMS is gone');
-      if (faults.has('end-session') && gone) return refuse(101, fn === n.get ? '' : 'false');
+      if (faults.has('end-session') && gone)
+        return refuse(endedCode(version, fn), fn === n.get ? '' : 'false');
       const [element = '', value = ''] = args.map(String);
       if (fn === n.init && faults.has('refuse-initialize')) return refuse(101);
       if (fn === n.commit && faults.has('refuse-commit')) return refuse(101);
@@ -280,6 +284,12 @@ function withFaults(
     return injected === undefined ? lms[n.error]!.apply(lms, []) : String(injected);
   };
   return faulty;
+}
+
+/** What an LMS answers to `fn` after it ended the session. */
+function endedCode(version: Version, fn: string): number {
+  if (version === '1.2') return 301;
+  return { Terminate: 113, GetValue: 123, SetValue: 133, Commit: 143 }[fn] ?? 104;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -113,6 +113,27 @@ for (const version of ['1.2', '2004'] as const) {
       });
     }
 
+    it('an LMS that ended the session: the course stops calling it at once and says to reopen the course', () => {
+      const lms = createTestLms(version, { [names.learnerId]: learner });
+      const session = connect(lms)!;
+      const messages: string[] = [];
+      session.onHealthChange((h) => messages.push(h.ok ? 'ok' : h.message));
+      const turns = play(content, { outcome: 'pass', maxTurns: 30 });
+      applyAll(session, turns.slice(0, 5));
+      lms.faults.add('end-session');
+      const from = lms.strict.calls.length;
+      applyAll(session, turns.slice(5));
+      session.finish();
+      // The first refused call tells the course; nothing after it, Terminate included.
+      expect(lms.strict.calls.length - from).toBe(1);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(/no longer connected .* open it again from the learning system/);
+      const kept = JSON.parse(localStorage.getItem(`${storageKey}:lms:${learner}`) ?? '{}') as {
+        state?: string;
+      };
+      expect(openState(kept.state)).toMatchObject({ state: turns.at(-1)!.state });
+    });
+
     it('the LMS holding a state no device of this learner wrote here (another device) still wins', () => {
       const first = createTestLms(version, { [names.learnerId]: learner });
       const session = connect(first)!;
@@ -326,24 +347,29 @@ for (const version of ['1.2', '2004'] as const) {
       // The browser stayed busy: every idle callback times out with no time left.
       const busy = { didTimeout: true, timeRemaining: () => 0 };
       let longest = 0;
+      let mostWrites = 0;
       let flushes = 0;
+      const writes = () =>
+        lms.strict.calls.filter((c) => c.fn === names.set || c.fn === names.commit).length;
       while (waiting.length > 0 && flushes < 500) {
         const started = performance.now();
+        const before = writes();
         waiting.shift()!(busy);
         longest = Math.max(longest, performance.now() - started);
+        mostWrites = Math.max(mostWrites, writes() - before);
         flushes++;
       }
       lms.faults.delete('slow');
       const calls = lms.strict.calls.filter((c) => c.fn !== 'GetValue' && c.fn !== 'LMSGetValue');
       console.log(
         `SCORM ${version}, ${callMs} ms a call: ${calls.length} writes in ${flushes} flushes, ` +
-          `the longest ${Math.round(longest)} ms`,
+          `at most ${mostWrites} in one, the longest ${Math.round(longest)} ms`,
       );
       expect(flushes).toBeGreaterThan(5);
-      // The slice (40 ms), the calls that end a flush (the last write, session_time, Commit), and
-      // in the first flush the reads the plan needs (the counts; in 2004 the interaction ids).
-      // Everything in one flush, as before, took 27 calls: over 800 ms.
-      expect(longest).toBeLessThan(40 + 8 * callMs + 60);
+      // Counted in calls, not milliseconds (a loaded machine stretches time, not calls): the
+      // slice (40 ms) holds at most two 30 ms writes, and the flush that commits adds
+      // session_time and the Commit. Everything in one flush, as before, was 27 writes.
+      expect(mostWrites).toBeLessThanOrEqual(4);
       expect(held(lms)).toBe(turns.at(-1)!.state);
       expect(lms.fns().filter((f) => f === names.commit)).toHaveLength(1);
       expect(lms.strict.violations).toEqual([]);
