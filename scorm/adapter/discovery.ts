@@ -103,6 +103,7 @@ function parentOf(win: WindowLike): WindowLike | undefined {
   try {
     return win.parent ?? undefined;
   } catch {
+    // A cross-origin window throws on this read: the search stops there, as at the top.
     return undefined;
   }
 }
@@ -111,6 +112,7 @@ function openerOf(win: WindowLike): WindowLike | undefined {
   try {
     return win.opener ?? undefined;
   } catch {
+    // A cross-origin window throws on this read: the search stops there, as at the top.
     return undefined;
   }
 }

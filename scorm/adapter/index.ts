@@ -25,7 +25,8 @@ export interface ConnectOptions {
 }
 
 /**
- * What boot (src/main.ts) calls: the LMS session when an LMS answers, else the standalone one.
+ * What boot (src/main.ts) calls: the LMS session when an LMS API is found (even one that refuses
+ * Initialize: see connectScormSession), else the standalone one.
  * Both keep a local copy under `sg-progress:<course>:<level>` (the LMS one adds `:lms:<learner>`).
  */
 export function connectSession(options: ConnectOptions): CourseSession {

@@ -184,8 +184,9 @@ const SLICE_MS = 40;
 const clockNow = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 /**
- * Finds the LMS, initialises it and returns the session, or undefined when there is no LMS (or it
- * refuses to initialise): the caller then uses the standalone session. Never throws.
+ * Finds the LMS, initialises it and returns the session, or undefined when there is no LMS: the
+ * caller then uses the standalone session. An LMS that refuses Initialize gets a session that
+ * keeps the work on the device and tries again (createNotStartedSession). Never throws.
  */
 export function connectScormSession(options: ScormSessionOptions): ScormSession | undefined {
   try {
