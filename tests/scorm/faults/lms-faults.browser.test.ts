@@ -189,7 +189,16 @@ for (const version of ['1.2', '2004'] as const) {
       const good = sealState(turns[29]!.state, 4096);
       const at = good.length - 5;
       const changed = good.slice(0, at) + (good[at] === '0' ? '1' : '0') + good.slice(at + 1);
-      expect(connect(createTestLms(version, { 'cmi.suspend_data': changed }))!.savedState).toBe('');
+      const session = connect(createTestLms(version, { 'cmi.suspend_data': changed }))!;
+      expect(session.savedState).toBe('');
+      // Said plainly, until the learner's first step.
+      const messages: string[] = [];
+      session.onHealthChange((h) => messages.push(h.ok ? 'ok' : h.message));
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(/could not be read back .* starts from the beginning/);
+      const [turn] = play(content, { outcome: 'pass', maxTurns: 1 });
+      session.apply(turn!.effects, turn!.state, turn!.location);
+      expect(messages.at(-1)).toBe('ok');
     });
 
     it('a damaged device copy marked newer than a valid LMS state loses to the LMS', () => {

@@ -123,3 +123,54 @@ describe('checkValue (the checks scorm-again skips for 1.2)', () => {
     expect(checkValue('2004', 'cmi.interactions.0.result', 'wrong')).toHaveLength(1);
   });
 });
+
+describe('fault modes (an LMS that misbehaves on purpose)', () => {
+  /** A 1.2 LMS that keeps what it is given, like scorm-again. */
+  function keeping12() {
+    const data = new Map<string, string>();
+    return {
+      ...lax12(),
+      LMSGetValue: (element: string) => data.get(element) ?? '',
+      LMSSetValue: (element: string, value: string) => {
+        data.set(element, value);
+        return 'true';
+      },
+    };
+  }
+
+  it('switch on and off mid-session, and answer with the error a real LMS gives', () => {
+    const { api, faults } = createStrictApi('1.2', keeping12(), { faults: [] });
+    api.LMSInitialize!('');
+    expect(api.LMSSetValue!('cmi.suspend_data', 'x'.repeat(300))).toBe('true');
+    faults.add('cap-state-255');
+    api.LMSSetValue!('cmi.suspend_data', 'y'.repeat(300));
+    expect(api.LMSGetValue!('cmi.suspend_data')).toHaveLength(255);
+    faults.add('no-optional');
+    expect(api.LMSSetValue!('cmi.interactions.0.id', 'q1')).toBe('false');
+    expect(api.LMSGetLastError!()).toBe('401');
+    expect(api.LMSSetValue!('cmi.core.lesson_location', 'here')).toBe('true');
+    faults.add('end-session');
+    expect(api.LMSCommit!('')).toBe('false');
+    expect(api.LMSGetLastError!()).toBe('301');
+    faults.clear();
+    expect(api.LMSCommit!('')).toBe('true');
+  });
+
+  it('pad, "null", a huge state and an unclear Terminate, as the SCO reads them', () => {
+    const { api, faults } = createStrictApi('2004', lax2004(), {
+      faults: ['null-state', 'terminate-junk'],
+    });
+    api.Initialize!('');
+    expect(api.GetValue!('cmi.suspend_data')).toBe('null');
+    faults.add('huge-state');
+    expect(api.GetValue!('cmi.suspend_data').length).toBeGreaterThan(10_000_000);
+    expect(api.Terminate!('')).toMatch(/^<div[^]*\ntrue\n0$/);
+  });
+
+  it('end-session and throw can start after a number of calls (the preview’s ?after=)', () => {
+    const { api } = createStrictApi('2004', lax2004(), { faults: ['throw'], faultsAfterCalls: 2 });
+    expect(api.Initialize!('')).toBe('true');
+    expect(api.GetValue!('cmi.entry')).toBe('');
+    expect(() => api.GetValue!('cmi.entry')).toThrow();
+  });
+});
