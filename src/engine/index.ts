@@ -12,13 +12,8 @@ export type {
   QuizProgress,
   ScenarioProgress,
 } from './state.ts';
-export {
-  transition,
-  moduleScore,
-  moduleOutcome,
-  levelOutcome,
-  progressMeasure,
-} from './transition.ts';
+export { transition, moduleScore, moduleOutcome, levelOutcome } from './transition.ts';
+export { progressMeasure } from './progress.ts';
 export type {
   Effect,
   Interaction,

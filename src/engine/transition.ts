@@ -1,6 +1,7 @@
 import type { DecisionStep, Module, Question } from '../content/types.ts';
 import { optionId } from './options.ts';
 import { drawQuestions, drawSize, isCorrect, answerFits, quizScore } from './quiz.ts';
+import { progressMeasure } from './progress.ts';
 import { currentStep, decisionSlot, flagBit, resolveNext, scenarioScore } from './scenario.ts';
 import {
   MAX_ATTEMPT_COUNT,
@@ -82,6 +83,23 @@ export function transition(
   state: LearnerState,
   event: LearnerEvent,
 ): Result {
+  return withProgress(content, state, react(content, state, event));
+}
+
+/**
+ * Progress goes out whenever it moves (each step, choice and answer), so the LMS's progress_measure
+ * follows the bar; effects that already carry it (a module or the level completed) are left as
+ * they are.
+ */
+function withProgress(content: LevelContent, before: LearnerState, result: Result): Result {
+  const [after, effects] = result;
+  if (after === before || effects.some((e) => e.type === 'set-progress')) return result;
+  const measure = progressMeasure(content, after);
+  if (measure === progressMeasure(content, before)) return result;
+  return [after, [{ type: 'set-progress', measure }, ...effects]];
+}
+
+function react(content: LevelContent, state: LearnerState, event: LearnerEvent): Result {
   const unchanged: Result = [state, []];
   if (event.type === 'open-module') return openModule(content, state, event.module) ?? unchanged;
   if (state.current === null) return unchanged;
@@ -361,25 +379,6 @@ export function levelOutcome(content: LevelContent, state: LearnerState): LevelO
   const complete = state.modules.every((m) => m.completed);
   const score = scores.length === 0 ? (complete ? 100 : 0) : Math.min(...scores);
   return { complete, passed: complete && outcomes.every((o) => o.passed), score };
-}
-
-/**
- * 0–1: the share of the level's work done. Each module counts its scenario as one part and its
- * quiz (where it has one) as another.
- */
-export function progressMeasure(content: LevelContent, state: LearnerState): number {
-  let done = 0;
-  let total = 0;
-  content.modules.forEach((module, i) => {
-    const progress = state.modules[i];
-    const quiz = hasQuiz(content, module);
-    total += quiz ? 2 : 1;
-    if (!progress) return;
-    const scenarioDone = ['quiz', 'results', 'reflection', 'done'].includes(progress.phase);
-    if (scenarioDone) done += 1;
-    if (quiz && progress.completed) done += 1;
-  });
-  return total === 0 ? 1 : Math.round((done / total) * 100) / 100;
 }
 
 /**
