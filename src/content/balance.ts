@@ -54,11 +54,12 @@ interface Split {
   readonly others: readonly number[];
 }
 
-/** True when one keyed option is longer than every other option (a tie is no tell). */
+/**
+ * True when the longest option is a keyed one: longer than every other option (a tie with one of
+ * them is no tell; two best options tied at the top still are, as either is right).
+ */
 function keyedIsLongest(split: Split): boolean {
-  if (split.keyed.length !== 1) return false;
-  const keyed = split.keyed[0] ?? 0;
-  return split.others.every((other) => keyed > other);
+  return Math.max(...split.keyed) > Math.max(...split.others);
 }
 
 function ratio(split: Split): number | undefined {

@@ -162,8 +162,7 @@ export function checkDurations(
     const file = moduleFiles.get(module.id);
     if (!file) continue;
     const d = moduleDuration(module, course.levels);
-    const off = d.levels.filter((l) => !statedFits(d.stated, l.minutes));
-    if (off.length === 0) continue;
+    if (d.levels.every((l) => statedFits(d.stated, l.minutes))) continue;
     const estimates = d.levels.map((l) => `${l.minutes} at ${l.level}`).join(', ');
     const suggestion = Math.round(
       d.levels.reduce((n, l) => n + l.minutes, 0) / Math.max(1, d.levels.length),
@@ -178,8 +177,7 @@ export function checkDurations(
     );
   }
 
-  const rawLevels = course.levels;
-  rawLevels.forEach((level, li) => {
+  course.levels.forEach((level, li) => {
     const modules = level.modules.map((id) => course.modules.find((m) => m.id === id));
     // A module too broken to compile has its own error; its time is not known, so no sum.
     if (modules.some((m) => m === undefined)) return;
@@ -222,6 +220,7 @@ export function formatDurations(course: Course): string {
     `${READING.minutesPerDecision} per decision, ${READING.minutesPerQuestion} per quiz question, ${READING.minutesForReflection} for the reflection.`,
     `  ${'module'.padEnd(width)}  stated  words  decisions  estimated at each level (questions asked)`,
     ...lines,
+    "  levels: the stated duration, the sum of their modules' stated durations, and of their estimates",
     ...levelLines,
   ].join('\n');
 }

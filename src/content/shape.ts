@@ -67,19 +67,12 @@ export function checkShape(file: SourceFile, raw: RawModule, out: Diagnostic[]):
   const count = (type: string) => steps.filter((s) => s.type === type).length;
   const decisions = count('decision');
   if (decisions < rules.decisions) {
-    // Modules written before profiles existed: a thematic module that does not say so yet gets a
-    // warning, so the course still builds while its authors add "profile: thematic".
-    const undeclaredThematic =
-      raw.profile === undefined && decisions >= PROFILES.thematic.decisions;
-    out.push(
-      file.diagnostic(
-        ['scenario', 'steps'],
-        `${a} module needs at least ${rules.decisions} decisions; this one has ${decisions}`,
-        undeclaredThematic
-          ? 'add a decision, or set "profile: thematic" if the module teaches across reviews'
-          : `add decision steps${lighter}`,
-        undeclaredThematic ? 'warning' : 'error',
-      ),
+    error(
+      ['scenario', 'steps'],
+      `${a} module needs at least ${rules.decisions} decisions; this one has ${decisions}`,
+      profile === 'case-review'
+        ? `add decision steps, or set "profile: thematic" if the module teaches across reviews${lighter}`
+        : `add decision steps${lighter}`,
     );
   }
   if (count('reveal') < rules.reveals) {

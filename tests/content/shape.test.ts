@@ -85,7 +85,7 @@ describe('module profiles', () => {
     for (const fix of fixes.slice(0, 3)) expect(fix).toContain('profile: local');
   });
 
-  it('asks a thematic module for four decisions, and says so where a module without a profile has four', () => {
+  it('asks a thematic module for four decisions, and five of a module without a profile', () => {
     const thematic = compile((t) =>
       moreDecisions(t.replace('profile: local', 'profile: thematic'), 2),
     );
@@ -96,12 +96,15 @@ describe('module profiles', () => {
     ]);
     const four = compile((t) => moreDecisions(t.replace('profile: local', 'profile: thematic'), 3));
     expect(four.found.filter(([, , m]) => String(m).includes('decisions'))).toEqual([]);
-    // Written before profiles: four decisions and no profile is a warning, not a broken build.
+    // No profile is a case review, held to five.
     const undeclared = compile((t) => moreDecisions(t.replace('profile: local\n', ''), 3));
-    const warning = undeclared.found.find(([, , m]) => String(m).includes('decisions'));
-    expect(warning?.[1]).toBe('warning');
+    expect(undeclared.found).toContainEqual([
+      lineOf(undeclared.module.text, '  steps:'),
+      'error',
+      'a case-review module needs at least 5 decisions; this one has 4',
+    ]);
     expect(undeclared.fixes).toContain(
-      'add a decision, or set "profile: thematic" if the module teaches across reviews',
+      'add decision steps, or set "profile: thematic" if the module teaches across reviews, or set "profile: local" if this is a short local module',
     );
   });
 
