@@ -99,6 +99,9 @@ describe('the built packages in a Moodle-like LMS', () => {
   };
 
   /** The module list's panels (in its shadow root: the page's innerText leaves shadow trees out). */
+  const heading = (frame: Frame) =>
+    frame.locator('h1[data-focus], h2[data-focus]').first().innerText();
+
   const text = async (frame: Frame) =>
     (await frame.locator('sg-module-list .panel').allInnerTexts()).join('\n');
 
@@ -152,6 +155,52 @@ describe('the built packages in a Moodle-like LMS', () => {
     expect(after.violations).toEqual([]);
     expect(errors).toEqual([]);
   }, 600_000);
+
+  // --- Case 5: Moodle does not send a value equal to its launch value ------------------------
+
+  it('a saved state set back to the one the session started with: Moodle keeps the previous save, and nothing is lost', async () => {
+    const pkg = file('induction', '2004');
+    await setRecord(pkg, undefined);
+    let frame = await launch(pkg, '2004');
+    await frame
+      .getByRole('button', { name: /^Start/ })
+      .first()
+      .click();
+    await frame.getByRole('button', { name: 'Start the scenario' }).click();
+    await frame.locator('sg-scenario button').last().click();
+    const step = await heading(frame);
+    await frame.getByRole('button', { name: 'Save and exit' }).click();
+    await called('Terminate');
+    const started = (await record(pkg))['cmi.suspend_data'];
+    expect(started).toBeTruthy();
+    // Resumed inside the module; out to the module list (saved) and back in: the state is again
+    // the one this session was launched with, which Moodle's player does not send.
+    frame = await launch(pkg, '2004');
+    await frame.getByRole('button', { name: 'Continue where you left off' }).click();
+    await expect.poll(() => heading(frame)).toBe(step);
+    await frame.getByRole('button', { name: 'Back to the modules' }).click();
+    await frame
+      .getByRole('button', { name: /^Continue/ })
+      .first()
+      .click();
+    await expect.poll(() => heading(frame)).toBe(step);
+    await frame.getByRole('button', { name: 'Save and exit' }).click();
+    await called('Terminate');
+    const sets = (await view()).calls.filter(
+      (c) => c.fn === 'SetValue' && c.args[0] === 'cmi.suspend_data',
+    );
+    expect(sets.at(-1)?.args[1]).toBe(started);
+    const kept = (await record(pkg))['cmi.suspend_data'];
+    expect(kept).not.toBe(started); // Moodle kept the module-list save
+    // The next launch opens at the module list, with the module where it was: nothing lost.
+    frame = await launch(pkg, '2004');
+    await frame
+      .getByRole('button', { name: /^Continue/ })
+      .first()
+      .click();
+    await expect.poll(() => heading(frame)).toBe(step);
+    expect((await view()).violations).toEqual([]);
+  });
 
   // --- Case 3 / issue 16 case 5 ----------------------------------------------------------------
 
