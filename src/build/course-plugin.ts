@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import type { IncomingMessage } from 'node:http';
+import type { Logger, Plugin } from 'vite';
+import type { CompileResult } from '../content/compile.ts';
 import type { Course } from '../content/types.ts';
 import { formatDiagnostics, hasErrors } from '../content/diagnostics.ts';
 import { compileCourseDirectory } from '../content/load.ts';
+import { CONTENT_ERROR_STYLESHEET, contentErrorPage } from './content-error-page.ts';
 import { facilitatorPack } from '../facilitator/pack.ts';
-import { escapeHtml } from '../facilitator/html.ts';
 import { formatStateBudgets, overBudget, stateBudgets } from './state-budget.ts';
 
 export interface CoursePluginOptions {
@@ -30,12 +32,16 @@ const DEFAULTS = Object.freeze({ dir: 'course', id: 'virtual:course' });
 
 /**
  * Compiles the course content at build time and serves it as `import course from 'virtual:course'`.
- * A content error fails the build with every problem listed as `file:line:column  what  (fix)`;
- * the dev server shows the same list in its error overlay and reloads when a content file changes.
+ * A content error fails the build with every problem listed as `file:line:column  what  (fix)`.
+ * The dev server reloads the page when a content file changes, says in the terminal how the content
+ * now reads, and while it has errors shows a page of its own in place of the course listing them
+ * (Vite's overlay is unstyled under the page's CSP and shows a stack trace from node_modules).
  * The build also prints each level's worst-case saved-state size and fails past SCORM 1.2's limit.
  */
 /** Where the dev server serves the facilitator packs: /facilitator/ (npm run dev). */
 export const FACILITATOR_PATH = 'facilitator';
+/** Where the dev server serves the content error page's stylesheet. */
+export const CONTENT_ERROR_STYLESHEET_PATH = '__course/content-errors.css';
 
 export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
   const dir = resolve(options.dir ?? DEFAULTS.dir);
@@ -44,6 +50,9 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
   let isBuild = false;
   let level = options.level;
   let reported = false;
+  /** The dev server's compile of the content, made again after each change to a content file. */
+  let latest: CompileResult | undefined;
+  const compiled = (): CompileResult => (latest ??= compileCourseDirectory(dir));
 
   return {
     name: `safeguarding:course:${VIRTUAL_ID}`,
@@ -56,7 +65,7 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const result = compileCourseDirectory(dir);
+      const result = isBuild ? compileCourseDirectory(dir) : compiled();
       if (hasErrors(result.diagnostics) || !result.course) {
         const count = result.diagnostics.filter((d) => d.severity === 'error').length;
         this.error(
@@ -87,10 +96,21 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
     },
     configureServer(server) {
       server.watcher.add(dir);
+      const base = server.config.base;
+      const errorPage = (result: CompileResult) =>
+        contentErrorPage(result.diagnostics, {
+          stylesheet: `${base}${CONTENT_ERROR_STYLESHEET_PATH}`,
+          viteClient: `${base}@vite/client`,
+        });
+      /** The compile last reported in the terminal. */
+      let lastReported: CompileResult | undefined;
       const reload = (file: string) => {
         if (!file.startsWith(dir) || !/\.ya?ml$/.test(file)) return;
+        latest = undefined;
         const module = server.moduleGraph.getModuleById(RESOLVED_ID);
         if (module) server.moduleGraph.invalidateModule(module);
+        lastReported = compiled();
+        reportReload(lastReported, server.config.logger);
         server.ws.send({ type: 'full-reload' });
       };
       server.watcher.on('change', reload);
@@ -107,9 +127,7 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
         res.setHeader('content-type', 'text/html; charset=utf-8');
         if (!result.course) {
           res.statusCode = 500;
-          res.end(
-            `<!doctype html><title>Content errors</title><pre>${escapeHtml(formatDiagnostics(result.diagnostics))}</pre>`,
-          );
+          res.end(errorPage(result));
         } else if (!page) {
           res.statusCode = 404;
           res.end(
@@ -117,8 +135,54 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
           );
         } else res.end(page.html);
       });
+      server.middlewares.use(`${base}${CONTENT_ERROR_STYLESHEET_PATH}`, (_req, res) => {
+        res.setHeader('content-type', 'text/css; charset=utf-8');
+        res.end(CONTENT_ERROR_STYLESHEET);
+      });
+      // While the content has errors, the course page is this list of them instead.
+      server.middlewares.use((req, res, next) => {
+        if (!isPageRequest(req)) return next();
+        const result = compiled();
+        if (result.course) return next();
+        // Errors found at start-up, before any change: the terminal lists them too, once.
+        if (lastReported !== result) {
+          lastReported = result;
+          reportReload(result, server.config.logger);
+        }
+        res.statusCode = 500;
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.setHeader('cache-control', 'no-store');
+        res.end(errorPage(result));
+      });
     },
   };
+}
+
+/**
+ * One short report in the terminal after a content file changes: a line when the content reads
+ * cleanly (its warnings are printed as the course reloads), else the errors, as the page shows them.
+ */
+function reportReload(result: CompileResult, logger: Logger): void {
+  const count = (severity: 'error' | 'warning') =>
+    result.diagnostics.filter((d) => d.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (result.course)
+    logger.info(`Content reloaded: 0 errors, ${plural(count('warning'), 'warning')}`, {
+      timestamp: true,
+    });
+  else
+    logger.error(
+      `Content has ${plural(count('error'), 'error')}; the page lists them until they are fixed:\n${formatDiagnostics(result.diagnostics)}`,
+      { timestamp: true },
+    );
+}
+
+/** A browser asking for a page (the course's index.html), not a module, style or image. */
+function isPageRequest(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  if (!req.headers.accept?.includes('text/html')) return false;
+  const path = (req.url ?? '/').split('?')[0]!;
+  return path.endsWith('/') || path.endsWith('.html');
 }
 
 /** The course cut down to one level and the modules it uses. */
