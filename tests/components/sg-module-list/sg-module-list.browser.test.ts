@@ -63,6 +63,50 @@ describe('<sg-module-list>', () => {
     await expectNoAxeViolations();
   });
 
+  it('shows the result the LMS records for a level finished before, when this device has no progress', async () => {
+    const el = await mount('sg-module-list', {
+      content,
+      state: fresh,
+      record: { status: 'passed', score: 100 },
+    });
+    const panel = text(deepQuery(el, '.panel'));
+    expect(panel).toContain('You have completed the Foundation level');
+    expect(panel).toContain(
+      'The learning system records your result as passed, with a score of 100%.',
+    );
+    expect(panel).toContain('will not lower the result the learning system keeps');
+    expect(text(deepQuery(el, 'li button'))).toBe('Start Sample module');
+    await expectNoAxeViolations();
+
+    el.reviewing = true;
+    el.record = { status: 'completed', score: null };
+    await el.updateComplete;
+    expect(text(deepQuery(el, '.panel'))).toContain('records your result as completed.');
+    expect(text(deepQuery(el, '.panel'))).toContain(
+      'This is a review: nothing you do now is recorded.',
+    );
+  });
+
+  it('finished again below the recorded result: says which result the LMS keeps', async () => {
+    const finished = withModule({
+      phase: 'done',
+      completed: true,
+      quiz: { attempt: 1, question: 3, answered: false, answers: [], best: 86 },
+    });
+    const el = await mount('sg-module-list', {
+      content,
+      state: finished,
+      record: { status: 'passed', score: 100 },
+    });
+    expect(text(el)).toContain('Your score is 86%');
+    expect(text(el)).toContain(
+      'The learning system keeps your earlier, better result: passed, with a score of 100%.',
+    );
+    el.record = { status: 'passed', score: 80 };
+    await el.updateComplete;
+    expect(text(el)).not.toContain('earlier, better result');
+  });
+
   it('fires no event when its properties are set', async () => {
     const el = await mount('sg-module-list', { content, state: fresh });
     const seen = recordEvents(el, ALL_EVENTS);
