@@ -6,6 +6,7 @@ import course from 'virtual:course';
 import { connectSession as connectLmsOrStandalone } from '../scorm/adapter/index.ts';
 import type { StepPreview } from './components/sg-app/sg-app.ts';
 import './components/sg-app/sg-app.ts';
+import { levelContent, restore } from './engine/index.ts';
 import type { CourseSession } from './session.ts';
 
 /**
@@ -14,7 +15,10 @@ import type { CourseSession } from './session.ts';
  */
 export function connectSession(courseId: string, level: string): CourseSession {
   const modules = course.levels.find((l) => l.id === level)?.modules ?? [];
-  return connectLmsOrStandalone({ courseId, level, modules });
+  // A saved copy (the LMS's or the device's) the engine cannot restore counts as unreadable, so
+  // the other copy is used if it can be.
+  const canRestore = (state: string) => restore(levelContent(course, level), state, 0).ok;
+  return connectLmsOrStandalone({ courseId, level, modules, canRestore });
 }
 
 /** A package built for one level says which (VITE_LEVEL); the web build reads `?level=`. */

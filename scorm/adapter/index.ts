@@ -22,6 +22,8 @@ export interface ConnectOptions {
   readonly level: string;
   /** The level's module ids: one LMS objective each. */
   readonly modules?: readonly string[];
+  /** Whether the course can restore a saved state: see ScormSessionOptions.canRestore. */
+  readonly canRestore?: (state: string) => boolean;
 }
 
 /**
@@ -32,7 +34,10 @@ export interface ConnectOptions {
 export function connectSession(options: ConnectOptions): CourseSession {
   const storageKey = `sg-progress:${options.courseId}:${options.level}`;
   return (
-    connectLms({ storageKey, modules: options.modules ?? [] }) ??
-    createStandaloneSession(storageKey)
+    connectLms({
+      storageKey,
+      modules: options.modules ?? [],
+      ...(options.canRestore ? { canRestore: options.canRestore } : {}),
+    }) ?? createStandaloneSession(storageKey)
   );
 }

@@ -22,6 +22,7 @@ import {
   sealState,
   stateHash,
   type DeviceCopy,
+  type OpenedState,
 } from './saved-state.ts';
 
 export interface ScormSessionOptions {
@@ -72,6 +73,12 @@ export interface ScormSessionOptions {
    * @default [1000, 2000, 4000, 8000, 15000, 30000]
    */
   readonly initializeRetryMs?: readonly number[];
+  /**
+   * Whether the course can restore a saved state (the engine's `restore(...).ok`): a copy it
+   * cannot restore counts as unreadable, so the other copy is used if it can be. Without it, a
+   * copy is readable when its seal matches.
+   */
+  readonly canRestore?: (state: string) => boolean;
 }
 
 /** A CourseSession backed by an LMS, with what the LMS told it at launch. */
@@ -259,7 +266,8 @@ function createLmsSession(
       })
     : undefined;
   // Trimmed, "null" read as nothing, the seal checked; an over-long value refused unread.
-  const lmsSaved = openState(get(names.suspendData));
+  const restorable = restorableBy(options.canRestore);
+  const lmsSaved = restorable(openState(get(names.suspendData)));
   const lmsState = lmsSaved.kind === 'state' ? lmsSaved.state : '';
   // Not read: credit and the pass mark. The pass mark is the course's own (course/course.yaml),
   // written into the manifest, so the LMS's is the same number; and every read before the first
@@ -274,10 +282,10 @@ function createLmsSession(
   // anything else (another device went on, or the attempt was reset), the LMS wins. A copy made
   // while the LMS did not answer Initialize, by a learner not yet known, is taken on the same
   // terms (see createNotStartedSession).
-  const own = readLocal(localKey);
+  const own = readLocal(localKey, Infinity, restorable);
   const waited = reviewOnly
     ? undefined
-    : readLocal(unidentifiedKey(options.storageKey), UNIDENTIFIED_MAX_AGE_MS);
+    : readLocal(unidentifiedKey(options.storageKey), UNIDENTIFIED_MAX_AGE_MS, restorable);
   // Work from a launch whose Initialize was refused first, when it is newer than this learner's
   // record; then this learner's own copy.
   const device =
@@ -324,7 +332,7 @@ function createLmsSession(
   // --- Saving -------------------------------------------------------------------------------
   const setHealth = (next: SessionHealth) => {
     // A new message is told too (the LMS ending the session says more than "not saving").
-    if (next.ok === health.ok && (next.ok || next.message === health.message)) return;
+    if (next.ok ? health.ok : !health.ok && next.message === health.message) return;
     health = next;
     for (const listener of listeners) {
       try {
@@ -752,9 +760,12 @@ function createNotStartedSession(
 ): ScormSession {
   const last = lastLearner(options.storageKey);
   const key = unidentifiedKey(options.storageKey);
+  const restorable = restorableBy(options.canRestore);
   const start =
-    readLocal(key, UNIDENTIFIED_MAX_AGE_MS) ??
-    (last === undefined ? undefined : readLocal(learnerKey(options.storageKey, last)));
+    readLocal(key, UNIDENTIFIED_MAX_AGE_MS, restorable) ??
+    (last === undefined
+      ? undefined
+      : readLocal(learnerKey(options.storageKey, last), Infinity, restorable));
   /** This window's work (the device copy it started from, moved on by each learner event). */
   let copy: DeviceCopy | undefined = start;
   let moved = false;
@@ -922,12 +933,30 @@ function lastLearner(storageKey: string): string | undefined {
 }
 
 /** The copy under `key` if it is there, readable (seal checked) and not older than `maxAgeMs`. */
-function readLocal(key: string, maxAgeMs = Infinity): LocalCopy | undefined {
+/** A state the course says it cannot restore is as unreadable as a damaged one. */
+function restorableBy(canRestore: ((state: string) => boolean) | undefined) {
+  return (opened: OpenedState): OpenedState => {
+    if (opened.kind !== 'state' || !canRestore) return opened;
+    let ok = false;
+    try {
+      ok = canRestore(opened.state);
+    } catch {
+      // A check that throws has not said the state can be restored: treated as unreadable.
+    }
+    return ok ? opened : { kind: 'unreadable', why: 'damaged' };
+  };
+}
+
+function readLocal(
+  key: string,
+  maxAgeMs = Infinity,
+  restorable: (opened: OpenedState) => OpenedState = (opened) => opened,
+): LocalCopy | undefined {
   try {
     const raw = globalThis.localStorage?.getItem(key);
     if (!raw) return undefined;
     const parsed = JSON.parse(raw) as Partial<Record<keyof LocalCopy | 'savedAt', unknown>>;
-    const opened = openState(typeof parsed.state === 'string' ? parsed.state : '');
+    const opened = restorable(openState(typeof parsed.state === 'string' ? parsed.state : ''));
     // A damaged copy never wins over a readable LMS copy: it is as good as none.
     if (opened.kind !== 'state') return undefined;
     const savedAt = Date.parse(typeof parsed.savedAt === 'string' ? parsed.savedAt : '');

@@ -7,7 +7,7 @@ import {
 } from '../../../scorm/adapter/index.ts';
 import { openState, sealState } from '../../../scorm/adapter/saved-state.ts';
 import type { Fault } from '../../../scorm/preview/strict-checks.ts';
-import { levelContent } from '../../../src/engine/index.ts';
+import { levelContent, restore } from '../../../src/engine/index.ts';
 import type { CourseSession } from '../../../src/session.ts';
 import { play, type Turn } from '../support/learner.ts';
 import { createTestLms, savedForRelaunch, type TestLms } from '../support/lms.ts';
@@ -219,6 +219,23 @@ for (const version of ['1.2', '2004'] as const) {
         [names.learnerId]: learner,
       });
       expect(connect(lms)!.savedState).toBe(lmsState);
+    });
+
+    it('with the course’s own check, a copy the engine cannot restore loses to one it can', () => {
+      const canRestore = (state: string) => restore(content, state, 1).ok;
+      const turns = play(content, { outcome: 'pass', maxTurns: 12 });
+      // An older course wrote this (no seal), for another level: the engine cannot restore it.
+      const foreign = turns[11]!.state.replace(/^1~advanced~/, '1~induction~');
+      localStorage.setItem(
+        `${storageKey}:lms:${learner}`,
+        JSON.stringify({ state: sealState(turns[8]!.state, Infinity), base: 'elsewhere' }),
+      );
+      const seed = { 'cmi.suspend_data': foreign, [names.learnerId]: learner };
+      expect(connect(createTestLms(version, seed), { canRestore })!.savedState).toBe(
+        turns[8]!.state,
+      );
+      // Without the check the LMS's copy is taken as it is (and the engine starts afresh).
+      expect(connect(createTestLms(version, seed))!.savedState).toBe(foreign);
     });
 
     it('refuses a 10 MB suspend_data at once', () => {
