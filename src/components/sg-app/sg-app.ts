@@ -28,6 +28,8 @@ import '../sg-module-list/sg-module-list.ts';
 import '../sg-module-start/sg-module-start.ts';
 import '../sg-question/sg-question.ts';
 import '../sg-quiz-results/sg-quiz-results.ts';
+import type { PrintoutKind, SgOpenRecordEvent } from '../sg-record/events.ts';
+import '../sg-record/sg-record.ts';
 import '../sg-reflection/sg-reflection.ts';
 import '../sg-scenario/sg-scenario.ts';
 import { styles } from './sg-app.styles.ts';
@@ -76,6 +78,8 @@ export class SgApp extends LitElement {
   @state() private levelError = '';
   /** The author's preview opened at its step (it names one the level has). */
   @state() private previewing = false;
+  /** The record of learning or certificate is open over the view it was opened from. */
+  @state() private printout?: PrintoutKind;
 
   private watchedSession?: CourseSession;
 
@@ -188,6 +192,8 @@ export class SgApp extends LitElement {
           @sg-answer=${this.onAnswer}
           @sg-retry-quiz=${this.onRetryQuiz}
           @sg-leave-module=${this.onLeaveModule}
+          @sg-open-record=${this.onOpenRecord}
+          @sg-close-record=${this.onCloseRecord}
         >
           ${this.renderView()}
         </main>
@@ -212,6 +218,16 @@ export class SgApp extends LitElement {
       ></sg-level-chooser>`;
     if (this.screen === 'exited') return this.renderExited();
     if (this.screen === 'resume') return this.renderResume(content, state);
+    if (this.printout)
+      return html`<sg-record
+        class="view"
+        kind=${this.printout}
+        .content=${content}
+        .state=${state}
+        .learnerId=${this.session?.learnerId}
+        .learnerName=${this.session?.learnerName}
+        .levelRecord=${this.session?.launchRecord}
+      ></sg-record>`;
     const index = state.current;
     const module = index === null ? undefined : content.modules[index];
     const progress = index === null ? undefined : state.modules[index];
@@ -313,6 +329,7 @@ export class SgApp extends LitElement {
     this.screen = 'course';
     this.levelError = '';
     this.previewing = false;
+    this.printout = undefined;
     if (!course || !level) return;
     try {
       this.content = levelContent(course, level);
@@ -470,6 +487,16 @@ export class SgApp extends LitElement {
 
   private onRetryQuiz() {
     this.send({ type: 'retry-quiz' });
+  }
+
+  private onOpenRecord(event: SgOpenRecordEvent) {
+    this.printout = event.detail.kind;
+    void this.focusView();
+  }
+
+  private onCloseRecord() {
+    this.printout = undefined;
+    void this.focusView();
   }
 
   private onLeaveModule() {

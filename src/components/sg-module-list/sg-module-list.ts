@@ -11,6 +11,7 @@ import type { Module } from '../../content/types.ts';
 import type { LevelRecord } from '../../session.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgOpenModuleEvent } from '../events/sg-open-module.ts';
+import { SgOpenRecordEvent } from '../sg-record/events.ts';
 import { focusHeading } from '../shared/focus.ts';
 import { styles } from './sg-module-list.styles.ts';
 
@@ -113,7 +114,31 @@ export class SgModuleList extends LitElement {
       <ol class="modules">
         ${content.modules.map((module, i) => this.renderModule(module, i))}
       </ol>
+      ${this.renderRecordLinks(outcome.passed || this.record?.status === 'passed')}
     `;
+  }
+
+  /** The printable record of learning, and the certificate once the level is passed. */
+  private renderRecordLinks(passed: boolean) {
+    const open = (kind: 'record' | 'certificate') => () =>
+      this.dispatchEvent(new SgOpenRecordEvent({ kind }));
+    return html`<h2>Your record of learning</h2>
+      <p>
+        A printable record of this level for CPD and supervision: your modules, decisions and
+        reflective log${passed ? ', and a certificate for passing the level' : ''}.
+      </p>
+      <div class="button-group">
+        <button type="button" class="secondary" @click=${open('record')}>
+          Your record of learning
+        </button>
+        ${
+          passed
+            ? html`<button type="button" class="secondary" @click=${open('certificate')}>
+                Your certificate
+              </button>`
+            : ''
+        }
+      </div>`;
   }
 
   /** The result the learning system keeps, for a level finished before (see `record`). */

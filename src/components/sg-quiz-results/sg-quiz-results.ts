@@ -15,6 +15,7 @@ import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { SgLeaveModuleEvent } from '../events/sg-leave-module.ts';
 import { SgRetryQuizEvent } from '../events/sg-retry-quiz.ts';
+import { SgOpenRecordEvent } from '../sg-record/events.ts';
 import { focusHeading } from '../shared/focus.ts';
 
 /**
@@ -128,6 +129,9 @@ export class SgQuizResults extends LitElement {
         <button type="button" class="secondary" @click=${this.onLeave}>
           Go back to the modules
         </button>
+        <button type="button" class="secondary" @click=${this.onOpenRecord}>
+          Your record of learning
+        </button>
       </div>
     `;
   }
@@ -138,6 +142,10 @@ export class SgQuizResults extends LitElement {
 
   private onContinue() {
     this.dispatchEvent(new SgContinueEvent());
+  }
+
+  private onOpenRecord() {
+    this.dispatchEvent(new SgOpenRecordEvent({ kind: 'record' }));
   }
 
   private onLeave() {
