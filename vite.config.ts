@@ -1,15 +1,22 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { noticesPlugin } from './scorm/package/notices.ts';
 import { coursePlugin } from './src/build/course-plugin.ts';
 
 /**
  * The course as a web build. `base: './'` keeps every URL relative, which SCORM packages need
  * (an LMS serves a package from a folder of its own choosing).
+ *
+ * One classic script, not an ES module: Chromium and Edge refuse module scripts (and `crossorigin`
+ * stylesheets) on a page opened from file://, so the web build copied to a file share showed a
+ * blank page. A classic `defer` script runs from disk and in every LMS alike, so the web build and
+ * the SCORM packages (scorm/package/build.ts builds them from this config) stay one bundle. The
+ * CSS stays a file of its own (`cssCodeSplit: false`): injected as a <style> it would break the
+ * page's CSP (`style-src 'self'`).
  */
 export default defineConfig({
   base: './',
   // noticesPlugin: THIRD-PARTY-NOTICES.txt for the npm packages bundled (Lit), in every build.
-  plugins: [coursePlugin(), noticesPlugin()],
+  plugins: [coursePlugin(), noticesPlugin(), classicScript()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,
@@ -18,5 +25,34 @@ export default defineConfig({
     // The compiled course (every level's text) is part of the bundle: about 1 MB for the web
     // build of all levels, far less in a one-level package. That is content, not code.
     chunkSizeWarningLimit: 1500,
+    cssCodeSplit: false,
+    // Nothing is loaded later, so there is nothing to preload (and no polyfill for it to bundle).
+    modulePreload: false,
+    rolldownOptions: { output: { format: 'iife', codeSplitting: false } },
   },
 });
+
+/**
+ * The built page loads the bundle as a classic script: `defer` keeps it running after <sg-app>
+ * is parsed, as a module did; `crossorigin` goes, since file:// pages may make no CORS requests.
+ */
+function classicScript(): Plugin {
+  return {
+    name: 'safeguarding:classic-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (page) => {
+        const classic = page
+          .replace(/<script type="module" crossorigin src=/g, '<script defer src=')
+          .replace(/<link rel="stylesheet" crossorigin href=/g, '<link rel="stylesheet" href=');
+        // A Vite that writes these tags differently must not give a page that is blank from disk.
+        if (/type="module"|crossorigin/.test(classic))
+          throw new Error(
+            'vite.config.ts (classicScript): the built index.html still loads a module script or a crossorigin file; update the tag patterns to match what Vite writes.',
+          );
+        return classic;
+      },
+    },
+  };
+}

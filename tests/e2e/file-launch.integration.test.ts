@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../../src/build/find-chromium.ts';
+
+/**
+ * The web build copied to a file share and opened from disk (issue 14): `npm run build`'s web
+ * build (vite.config.ts as it is, every level) into a temporary folder, opened at file:// in real
+ * Chromium. With a module script the page stayed blank (Chromium blocks module scripts and
+ * crossorigin stylesheets from file://); a learner must get from the level chooser to the first
+ * decision with no error in the console, the page's CSP kept.
+ */
+describe('the web build opened from file://', () => {
+  let out: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'sg-file-launch-'));
+    // As `npm run build` builds it: Lit's production code. Under vitest NODE_ENV is "test", and
+    // Vite then resolves Lit's development build, which warns in the console.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        root: resolve('.'),
+        configFile: resolve('vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir: out, emptyOutDir: true },
+      });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+    browser = await chromium.launch({
+      executablePath: await findChromium(),
+      args: [...CHROMIUM_ARGS],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it('loads the bundle as a classic script and keeps the strict CSP', () => {
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(page).toMatch(/<script defer src="\.\/assets\/[^"]+\.js"><\/script>/);
+    expect(page).not.toContain('type="module"');
+    expect(page).not.toContain('crossorigin');
+    expect(page).toContain("script-src 'self'; style-src 'self'");
+  });
+
+  it('goes from the level chooser to the first decision, with no console error', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    try {
+      await page.goto(pathToFileURL(join(out, 'index.html')).href);
+      await page.getByRole('heading', { name: 'Choose your level' }).waitFor({ timeout: 30_000 });
+      // The page's own stylesheet applied (it was refused as a crossorigin request from disk).
+      expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+      await page
+        .getByRole('link', { name: /^Start / })
+        .first()
+        .click();
+      await page.getByRole('heading', { name: /Your modules/ }).waitFor({ timeout: 30_000 });
+      expect(page.url()).toMatch(/^file:.*index\.html\?level=/);
+      await page
+        .getByRole('button', { name: /^Start / })
+        .first()
+        .click();
+      await page.getByRole('button', { name: 'Start the scenario' }).click();
+      // Narrative steps until the first decision: a group of radios and "Confirm my choice".
+      const decision = page.getByRole('button', { name: 'Confirm my choice' });
+      for (let i = 0; i < 20 && !(await decision.isVisible()); i++)
+        await page.getByRole('main').getByRole('button', { name: 'Continue' }).first().click();
+      await expect(decision.isVisible()).resolves.toBe(true);
+      expect(await page.getByRole('radio').count()).toBeGreaterThanOrEqual(2);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
