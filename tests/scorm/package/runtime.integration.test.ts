@@ -210,8 +210,7 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
         expect(left.state).not.toBe('');
         const frame = await launch();
         const view = await lms();
-        const got = (element: string) =>
-          view.calls.findLast((c) => c.args[0] === element)?.result;
+        const got = (element: string) => view.calls.findLast((c) => c.args[0] === element)?.result;
         expect(got(version === '1.2' ? 'cmi.core.entry' : 'cmi.entry')).toBe('resume');
         expect(got('cmi.suspend_data')).toBe(left.state);
         await frame.getByRole('button', { name: 'Continue where you left off' }).click();
