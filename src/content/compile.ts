@@ -2,6 +2,7 @@ import { checkBalance } from './balance.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkDurations } from './duration.ts';
 import { linkCourse } from './link.ts';
+import { compileOrganisation, fillPlaceholders, type OrganisationInput } from './organisation.ts';
 import { SourceFile } from './source-file.ts';
 import { checkRealNames } from './real-names.ts';
 import { checkOutcomesDelivered, checkShape } from './shape.ts';
@@ -31,8 +32,12 @@ export interface CompileResult {
 export function compileCourse(
   courseText: ContentText,
   moduleTexts: readonly ContentText[],
+  /** The edition's organisation.yaml (organisation.ts); none leaves the views' neutral wording. */
+  organisationInput?: OrganisationInput,
 ): CompileResult {
   const diagnostics: Diagnostic[] = [];
+  const organisation = organisationInput && compileOrganisation(organisationInput);
+  if (organisation) diagnostics.push(...organisation.diagnostics);
   const parse = (t: ContentText, kind: 'course' | 'module') => {
     const file = new SourceFile(t.path, t.text, t.unreadable);
     diagnostics.push(...file.parseErrors);
@@ -44,6 +49,13 @@ export function compileCourse(
 
   const courseFile = parse(courseText, 'course');
   const modules = moduleTexts.map((t) => parse(t, 'module'));
+  // Placeholders are filled before linking, so the Markdown renders with the values in it.
+  const placeholderSource = organisationInput && {
+    path: organisationInput.text.path,
+    ...(organisation?.raw ? { raw: organisation.raw } : {}),
+  };
+  for (const m of modules.filter((m) => m.linkable))
+    fillPlaceholders(m.file, m.text, placeholderSource, diagnostics);
   if (!courseFile.linkable) return { diagnostics: sortDiagnostics(diagnostics) };
 
   const linked = linkCourse({
@@ -73,9 +85,9 @@ export function compileCourse(
     );
   }
   const sorted = sortDiagnostics(diagnostics);
-  return hasErrors(sorted) || !linked.course
-    ? { diagnostics: sorted }
-    : { course: linked.course, diagnostics: sorted };
+  if (hasErrors(sorted) || !linked.course) return { diagnostics: sorted };
+  const edition = organisation?.edition;
+  return { course: edition ? { ...linked.course, edition } : linked.course, diagnostics: sorted };
 }
 
 /** A broken module's id, from its data or, when the YAML did not parse, from its `id:` line. */

@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { compileCourse, type CompileResult, type ContentText } from './compile.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { ORGANISATION_FILE, type OrganisationInput } from './organisation.ts';
 
 /** A content file larger than this is refused unread: no course file comes near it. */
 export const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
@@ -16,7 +17,16 @@ export const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
  * error naming the file. Files outside the course folder are never opened, so no message can
  * echo what they hold.
  */
-export function compileCourseDirectory(dir: string, root = process.cwd()): CompileResult {
+export function compileCourseDirectory(
+  dir: string,
+  root = process.cwd(),
+  /**
+   * The edition's organisation file. Default: the SG_ORG environment variable (so one
+   * `SG_ORG=… npm run build` reaches validate, the web build and the packages alike), else
+   * `<dir>/organisation.yaml` when there is one.
+   */
+  organisationFile: string | undefined = process.env.SG_ORG || undefined,
+): CompileResult {
   const name = (path: string) => relative(root, path) || path;
   const coursePath = join(dir, 'course.yaml');
   if (!lstatOrUndefined(coursePath)) {
@@ -37,8 +47,55 @@ export function compileCourseDirectory(dir: string, root = process.cwd()): Compi
   const courseRoot = realpathSync(dir);
   const read = (path: string): ContentText => readContentFile(path, name(path), courseRoot);
   const modules = listModuleFiles(dir, name, courseRoot);
-  const result = compileCourse(read(coursePath), modules.files.map(read));
+  const organisation = readOrganisation(dir, organisationFile, name);
+  const result = compileCourse(read(coursePath), modules.files.map(read), organisation);
   return modules.problem ? { diagnostics: [modules.problem, ...result.diagnostics] } : result;
+}
+
+/**
+ * The organisation file and a reader for the logo it names. A file named outright (SG_ORG) may be
+ * anywhere, as an edition's folder is the training lead's own; the logo must be in that folder.
+ */
+function readOrganisation(
+  dir: string,
+  organisationFile: string | undefined,
+  name: (path: string) => string,
+): OrganisationInput | undefined {
+  const path = resolve(organisationFile ?? join(dir, ORGANISATION_FILE));
+  if (!organisationFile && !lstatOrUndefined(path)) return undefined;
+  const folder = realpathOrSelf(dirname(path));
+  const text: ContentText = lstatOrUndefined(path)
+    ? readContentFile(path, name(path), folder)
+    : {
+        path: name(path),
+        text: '',
+        unreadable: {
+          severity: 'error',
+          file: name(path),
+          line: 1,
+          column: 1,
+          message: 'organisation file not found (SG_ORG names it)',
+          fix: 'check the path in SG_ORG, or copy course/organisation.yaml there and fill it in',
+        },
+      };
+  const readAsset = (asset: string): Uint8Array | { problem: string } => {
+    const where = locate(join(folder, asset), folder);
+    if ('message' in where)
+      return { problem: lstatOrUndefined(join(folder, asset)) ? where.message : 'is not there' };
+    const stats = statSync(where.real);
+    if (!stats.isFile()) return { problem: 'is not an ordinary file' };
+    if (stats.size > MAX_CONTENT_BYTES) return { problem: 'is far too large' };
+    return readFileSync(where.real);
+  };
+  return { text, readAsset };
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** `<dir>/modules/*.yaml` (and `.yml`), sorted; none if the folder does not exist yet. */

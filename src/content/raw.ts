@@ -11,6 +11,28 @@ export interface RawCourse {
   levels: RawLevel[];
 }
 
+/** organisation.yaml (course/schema/organisation.schema.json). */
+export interface RawOrganisation {
+  id?: string;
+  name: string;
+  contacts: Record<'dsl' | 'front-door' | 'lado', RawContact>;
+  procedures: { text: string; url?: string };
+  logo?: { file: string; alt: string };
+  colours?: Partial<Record<PaletteRole, string>>;
+  font?: string;
+}
+
+export interface RawContact {
+  who: string;
+  phone?: string;
+  email?: string;
+  hours?: string;
+  'out-of-hours'?: string;
+}
+
+export type PaletteRole =
+  'text' | 'background' | 'link' | 'button' | 'button-text' | 'focus' | 'brand';
+
 export interface RawLevel {
   id: string;
   title: string;

@@ -22,6 +22,38 @@ export interface Course {
   readonly version: string;
   readonly levels: readonly Level[];
   readonly modules: readonly Module[];
+  /**
+   * Whose edition this is: its contacts, procedures, logo and colours (organisation.yaml; see
+   * src/content/organisation.ts). Absent for a course folder without one: the views then say
+   * "your organisation's route", as the neutral edition does.
+   */
+  readonly edition?: Edition;
+}
+
+/** The organisation an edition is built for (course/organisation.yaml, or SG_ORG). */
+export interface Edition {
+  /** For package file names; absent in the repository's neutral edition. */
+  readonly id?: string;
+  readonly name: string;
+  readonly contacts: {
+    readonly dsl: Contact;
+    readonly frontDoor: Contact;
+    readonly lado: Contact;
+  };
+  readonly procedures: { readonly text: string; readonly url?: string };
+  /** The logo as a data: URL (the page's CSP allows data: images), with its alt text. */
+  readonly logo?: { readonly src: string; readonly alt: string };
+  /** CSS custom properties (`--sg-colour-text` and so on) to set on the page. */
+  readonly theme: Readonly<Record<string, string>>;
+}
+
+/** Who to contact and how: plain text, never a link (learners copy or dial it). */
+export interface Contact {
+  readonly who: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly hours?: string;
+  readonly outOfHours?: string;
 }
 
 export interface LearningOutcome {

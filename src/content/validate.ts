@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import courseSchema from '../../course/schema/course.schema.json' with { type: 'json' };
 import moduleSchema from '../../course/schema/module.schema.json' with { type: 'json' };
+import organisationSchema from '../../course/schema/organisation.schema.json' with { type: 'json' };
 import type { Diagnostic } from './diagnostics.ts';
 import { describeValue, type ContentPath, type SourceFile } from './source-file.ts';
 
@@ -13,6 +14,7 @@ const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, stric
 const validators = {
   course: ajv.compile(courseSchema),
   module: ajv.compile(moduleSchema),
+  organisation: ajv.compile(organisationSchema),
 } as const satisfies Record<string, ValidateFunction>;
 
 export type ContentKind = keyof typeof validators;
