@@ -257,7 +257,7 @@ function objectiveWrites(
  * the question), the correct response (the same for every learner: it is in the course), weighting
  * (always 1), latency, and the objective link (the id starts with the module's id). Kept: which
  * decision or question, when, the learner's answer and the result. The advanced level's worst
- * case, every question of its banks answered over retries, then posts about 29 KB (measured by
+ * case, every question of its banks answered over retries, then posts about 28 KB (measured by
  * tests/scorm/moodle/post-size.test.ts).
  */
 export function interactionWrites(
