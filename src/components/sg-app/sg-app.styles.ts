@@ -69,11 +69,22 @@ export const styles = css`
   .progress label {
     font-weight: 700;
   }
+  /* Drawn by us, not the platform, so the fill can be given a colour in high contrast too. */
   progress {
+    appearance: none;
     width: min(20rem, 100%);
     height: 1.25rem;
-    accent-color: #00703c;
-    border: 1px solid #0b0c0c;
+    border: 2px solid #0b0c0c;
+    background: #ffffff;
+  }
+  progress::-webkit-progress-bar {
+    background: #ffffff;
+  }
+  progress::-webkit-progress-value {
+    background: #00703c;
+  }
+  progress::-moz-progress-bar {
+    background: #00703c;
   }
   .notice {
     font-size: 1rem;
@@ -115,6 +126,22 @@ export const styles = css`
     .banner,
     .banner .banner-title {
       border-color: CanvasText;
+    }
+    /* High contrast drops background colours, and with them the bar's fill: keep it, in the
+       user's own system colours (the fill in Highlight on Canvas, inside a CanvasText edge). */
+    progress {
+      forced-color-adjust: none;
+      border-color: CanvasText;
+      background: Canvas;
+    }
+    progress::-webkit-progress-bar {
+      background: Canvas;
+    }
+    progress::-webkit-progress-value {
+      background: Highlight;
+    }
+    progress::-moz-progress-bar {
+      background: Highlight;
     }
   }
   @media print {

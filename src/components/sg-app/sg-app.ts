@@ -100,10 +100,10 @@ export class SgApp extends LitElement {
     // new device), shows the LMS's result (sg-module-list), not a bar at 0 %.
     const finishedBefore =
       content && state && this.session?.launchRecord && !levelOutcome(content, state).complete;
+    // The bar takes the measure unrounded, so its fill moves at every step of a long level even
+    // where the whole percentage in words does not.
     const measure =
-      content && state && !finishedBefore
-        ? Math.round(progressMeasure(content, state) * 100)
-        : null;
+      content && state && !finishedBefore ? progressMeasure(content, state) * 100 : null;
     return html`
       <a class="skip-link" href="#main" @click=${this.onSkip}>Skip to main content</a>
       <header>
@@ -171,8 +171,10 @@ export class SgApp extends LitElement {
           measure !== null && this.screen !== 'exited'
             ? html`<div class="progress">
                 <label for="progress">Your progress</label>
-                <progress id="progress" max="100" .value=${measure}>${measure}%</progress>
-                <span>${measure}% complete</span>
+                <progress id="progress" max="100" .value=${measure}>
+                  ${Math.round(measure)}%
+                </progress>
+                <span>${Math.round(measure)}% complete</span>
               </div>`
             : nothing
         }

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { cdp, page, userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
 import '../../../src/components/sg-app/sg-app.ts';
 import {
   button,
   chooseRadio,
   deepActiveElement,
+  deepQuery,
   deepQueryAll,
   memorySession,
   mount,
@@ -35,6 +36,45 @@ function canvasColour(): string {
   const colour = getComputedStyle(probe).color;
   probe.remove();
   return colour;
+}
+
+/** A system colour as the browser paints it, e.g. `Highlight` → `rgb(55, 51, 109)`. */
+function systemColour(name: string): Rgb {
+  const probe = document.createElement('div');
+  probe.style.color = name;
+  probe.style.setProperty('forced-color-adjust', 'none');
+  document.body.append(probe);
+  const [r = -1, g = -1, b = -1] = (getComputedStyle(probe).color.match(/\d+/g) ?? []).map(Number);
+  probe.remove();
+  return [r, g, b];
+}
+
+type Rgb = readonly [number, number, number];
+const distance = (a: Rgb, b: Rgb) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+/**
+ * The middle row of pixels of an element as painted (a screenshot, scaled to the test frame), for
+ * a bar filled from the left: how wide the run of colour from its left edge is beyond its edge
+ * (the run from the right edge, which is the border alone), as a share of the width, and the
+ * colour in the middle of that run.
+ */
+async function paintedFill(el: Element, canvas: Rgb) {
+  const png = await page.screenshot({ element: el, save: false });
+  const blob = await (await fetch(`data:image/png;base64,${png}`)).blob();
+  const bitmap = await createImageBitmap(blob);
+  const surface = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = surface.getContext('2d');
+  if (!context) throw new Error('No 2D canvas to read the screenshot with');
+  context.drawImage(bitmap, 0, 0);
+  const row = context.getImageData(0, Math.floor(bitmap.height / 2), bitmap.width, 1).data;
+  const pixel = (x: number): Rgb => [row[4 * x] ?? 0, row[4 * x + 1] ?? 0, row[4 * x + 2] ?? 0];
+  const inked = (x: number) => distance(pixel(x), canvas) > 60;
+  let left = 0;
+  while (left < bitmap.width && inked(left)) left += 1;
+  let right = 0;
+  while (right < bitmap.width && inked(bitmap.width - 1 - right)) right += 1;
+  const fill = Math.max(0, left - right);
+  return { share: fill / bitmap.width, colour: pixel(right + Math.floor(fill / 2)) };
 }
 
 /** The sides of an element's border that will show: drawn, at least 1px, not the page colour. */
@@ -107,6 +147,26 @@ describe('forced colours (Windows high contrast)', () => {
     await click(element, 'Confirm my choice');
     expect(deepQueryAll(element, '.feedback').length).toBeGreaterThan(0);
     expectEdges(element);
+  });
+
+  it("keeps the progress bar's fill, in the system highlight colour inside a visible edge", async () => {
+    const element = await app();
+    await click(element, 'Start');
+    await click(element, 'Start the scenario');
+    await click(element, 'Continue');
+    const bar = deepQuery<HTMLProgressElement>(element, 'progress');
+    if (!bar) throw new Error('No progress bar');
+    expect(bar.value).toBeGreaterThan(0);
+    expect(visibleSides(bar)).toEqual(['Top', 'Right', 'Bottom', 'Left']);
+    // As painted: without the fix high contrast paints no fill at all (only the edge).
+    const [canvas, text, highlight] = ['Canvas', 'CanvasText', 'Highlight'].map(systemColour);
+    if (!canvas || !text || !highlight) throw new Error('No system colours');
+    const { share, colour } = await paintedFill(bar, canvas);
+    expect(share).toBeGreaterThan((0.5 * bar.value) / bar.max);
+    expect(share).toBeLessThan((1.5 * bar.value) / bar.max);
+    // The fill is in (near) Highlight, set apart from the page and the edge.
+    expect(distance(colour, highlight)).toBeLessThan(distance(colour, text));
+    expect(distance(colour, highlight)).toBeLessThan(distance(colour, canvas));
   });
 
   it('keeps the header apart from the page and shows where focus is', async () => {
