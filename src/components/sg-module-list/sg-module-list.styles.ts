@@ -26,6 +26,11 @@ export const styles = css`
     margin: 0 0 0.25rem;
     font-size: 1.25rem;
   }
+  @media (min-width: 40.0625em) {
+    .module h2 {
+      font-size: 1.5rem;
+    }
+  }
   .module p {
     margin: 0;
   }
