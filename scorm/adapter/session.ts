@@ -15,6 +15,7 @@ import {
 } from './data-model.ts';
 import { findApi, type FoundApi, type WindowLike } from './discovery.ts';
 import { vocabulary, type ScormVersion } from './format.ts';
+import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
 import {
   chooseSaved,
   MAX_KNOWN_STATES,
@@ -156,6 +157,17 @@ const STATE_LIMIT: Record<ScormVersion, number> = { '1.2': 4096, '2004': 64_000 
 const ENDED_MESSAGE =
   'This page is no longer connected to the learning system, so what you do now is kept only on ' +
   'this device. Close the course and open it again from the learning system to carry on.';
+
+/**
+ * The LMS's error code, for the learner to pass on to their training lead: the number only. The
+ * LMS's own error string is not shown: it is written for developers, and some LMSs answer with
+ * an unfilled format string or bytes that are not text (issue 16 case 9).
+ */
+export function errorReference(code: number): string {
+  return Number.isInteger(code) && code > 0 && code < 10_000
+    ? ` (the learning system gave error ${code})`
+    : '';
+}
 
 /** The longest a write waits for the browser to be idle. */
 const WRITE_BEHIND_MS = 1000;
@@ -304,8 +316,13 @@ function createLmsSession(
     ...(lmsState ? [stateHash(lmsState)] : []),
   ];
   let localCopy: Omit<LocalCopy, 'base' | 'known'> | undefined = useLocal ? device : undefined;
+  /**
+   * The course was opened for this learner in a newer window (see handOver): this one writes
+   * nothing more, to the LMS or the device.
+   */
+  let handedOver = false;
   const keepLocal = () => {
-    if (localCopy) writeLocal(localKey, { ...localCopy, base: accepted, known });
+    if (localCopy && !handedOver) writeLocal(localKey, { ...localCopy, base: accepted, known });
   };
   // The device's copy must say at once that it started from what the LMS holds now.
   if (useLocal) keepLocal();
@@ -367,14 +384,14 @@ function createLmsSession(
       setHealth(launchNotice ? { ok: false, message: launchNotice } : { ok: true });
       return;
     }
-    const code = lms.lastError();
     setHealth({
       ok: false,
       message:
-        'The learning system is not saving your progress at the moment' +
-        (code ? ` (error ${lms.describeError(code)})` : '') +
-        '. Your progress is kept on this device and will be sent again automatically; ' +
-        'if this message stays, tell your training lead before closing the course.',
+        'The learning system is not saving your progress at the moment. Your progress is kept ' +
+        'on this device and will be sent again automatically; if this message stays, tell your ' +
+        'training lead before closing the course' +
+        errorReference(lms.lastError()) +
+        '.',
     });
   };
 
@@ -605,12 +622,35 @@ function createLmsSession(
       : undefined;
   win?.document?.addEventListener('visibilitychange', onHidden);
   win?.addEventListener('pagehide', onPageHide);
+  // Back from the back/forward cache: pagehide ended the session while the page was away. Said
+  // as soon as the page shows again, not at the learner's next click (issue 16 case 9).
+  win?.addEventListener('pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted && terminated && !reviewOnly)
+      setHealth({ ok: false, message: handedOver ? OTHER_WINDOW_MESSAGE : ENDED_MESSAGE });
+  });
+  // A newer window of this course for this learner takes over (issue 16 case 6).
+  const otherWindows = reviewOnly ? undefined : watchForNewerWindow(localKey, () => handOver());
 
   /** No more calls: the timer and the page events go too. */
   function stopListening() {
     if (timer !== undefined) win?.clearInterval(timer);
     win?.document?.removeEventListener('visibilitychange', onHidden);
     win?.removeEventListener('pagehide', onPageHide);
+    otherWindows?.close();
+  }
+
+  /**
+   * The course was opened for this learner in another window, which started from the latest copy
+   * on this device. Two windows would each save over the other (the one closed last winning with
+   * older work), so this one writes what it still holds and ends its LMS session now (an LMS that
+   * posts its whole data model at Terminate would otherwise post this window's older one later),
+   * and then saves nothing, not even on the device; the learner is told to carry on there.
+   */
+  function handOver() {
+    if (handedOver) return;
+    handedOver = true;
+    finish(false);
+    setHealth({ ok: false, message: OTHER_WINDOW_MESSAGE });
   }
 
   /**
@@ -693,6 +733,10 @@ function createLmsSession(
     apply(effects: readonly Effect[], state: string, location: string) {
       try {
         if (reviewOnly) return;
+        if (handedOver) {
+          setHealth({ ok: false, message: OTHER_WINDOW_MESSAGE });
+          return;
+        }
         // The local copy at once (it is cheap): it is what survives if the LMS never gets this.
         localComplete ||= effects.some((e) => e.type === 'complete-level');
         localCopy = { state, location, complete: localComplete };
@@ -812,6 +856,12 @@ function createNotStartedSession(
   };
   const onPageHide = () => end();
   win?.addEventListener('pagehide', onPageHide);
+  // Back from the back/forward cache: the tries stopped at pagehide, so the "keeps trying" message
+  // is no longer true. Said at once (issue 16 case 9).
+  win?.addEventListener('pageshow', (event) => {
+    if (!(event as PageTransitionEvent).persisted || !ended || connected) return;
+    for (const listener of listeners) tell(listener, { ok: false, message: ENDED_MESSAGE });
+  });
 
   const savedState = start?.state ?? '';
   return {

@@ -1,5 +1,6 @@
 import type { Effect } from '../../src/engine/index.ts';
 import type { CourseSession, SessionHealth } from '../../src/session.ts';
+import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
 
 /**
  * The session when no LMS is found (a file share, a plain web server, the dev server): progress is
@@ -33,7 +34,29 @@ export function createStandaloneSession(storageKey: string): CourseSession {
   };
 
   let latest: StoredProgress = { state: saved.state, location: saved.location };
-  const store = () => report(writeSaved(storageKey, latest));
+  /** The course was opened in a newer window on this device: this one stores nothing more. */
+  let handedOver = false;
+  const store = () => {
+    if (!handedOver) report(writeSaved(storageKey, latest));
+  };
+  const tellHandedOver = () => {
+    const health: SessionHealth = { ok: false, message: OTHER_WINDOW_MESSAGE };
+    for (const listener of listeners) {
+      try {
+        listener(health);
+      } catch {
+        // A listener's failure must not stop the course.
+      }
+    }
+  };
+  // Two windows would each store over the other, the one closed last winning with older work:
+  // the newer window (which started from the latest copy) is the one that stores.
+  watchForNewerWindow(storageKey, () => {
+    if (handedOver) return;
+    store();
+    handedOver = true;
+    tellHandedOver();
+  });
 
   return {
     mode: 'standalone',

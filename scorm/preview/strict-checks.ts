@@ -61,6 +61,8 @@ export const FAULTS = [
   'terminate-junk',
   /** Every call takes `slowCallMs` (a synchronous request to a slow server). */
   'slow',
+  /** GetErrorString answers an unfilled format string and bytes that are not text. */
+  'junk-error-string',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -215,6 +217,9 @@ export function createStrictApi(
 
 const HUGE_STATE_CHARACTERS = 10 * 1024 * 1024;
 
+/** What `junk-error-string` answers: a format string never filled in, a NUL, stray bytes. */
+export const JUNK_ERROR_STRING = 'ERR_%s: %d (%08x)\u0000\u00ff\ufffd\ufffd';
+
 /** `lms` with the faults in `faults` (read at each call, so a test may switch them mid-session). */
 function withFaults(
   version: Version,
@@ -279,6 +284,10 @@ function withFaults(
       return pass(fn, args);
     };
   }
+  faulty[n.errorString] = (...args: unknown[]) =>
+    faults.has('junk-error-string')
+      ? JUNK_ERROR_STRING
+      : lms[n.errorString]!.apply(lms, args.map(String));
   faulty[n.error] = () => {
     if (faults.has('throw') && calls > afterCalls) throw new Error('The LMS is gone');
     return injected === undefined ? lms[n.error]!.apply(lms, []) : String(injected);

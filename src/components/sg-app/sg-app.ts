@@ -40,6 +40,11 @@ export interface StepPreview {
   readonly step: string;
 }
 
+/** Said when the saved progress cannot be restored (the engine's reason goes to the console). */
+const UNREADABLE_PROGRESS =
+  'Your saved place in this level could not be read back, so the level starts from the ' +
+  'beginning. Your results already recorded are not affected.';
+
 /**
  * @summary The course shell and the one mediator between the engine and the views. It holds the
  * learner's engine state, turns the views' events into engine events, runs `transition`, hands the
@@ -356,7 +361,10 @@ export class SgApp extends LitElement {
       this.notes = result.notes;
       if (result.state.current !== null) this.screen = 'resume';
     } else if ((session?.savedState ?? '') !== '') {
-      this.notes = [result.reason];
+      // The reason names formats and counts ("6 answers saved for 8 questions"): for the
+      // console, not the learner (issue 16 case 9).
+      console.warn(`Saved progress not restored: ${result.reason}`);
+      this.notes = [UNREADABLE_PROGRESS];
     }
     if (missing) this.notes = [missing, ...this.notes];
     this.reportFinishedLevel(this.content, result.state);
