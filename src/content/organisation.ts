@@ -105,7 +105,9 @@ function readLogo(
       );
   }
   const type = isPng ? 'image/png' : 'image/svg+xml';
-  return { src: `data:${type};base64,${Buffer.from(bytes).toString('base64')}`, alt: logo.alt };
+  // btoa, not Buffer: the compiler also runs in the browser (tests compile editions there).
+  const base64 = btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+  return { src: `data:${type};base64,${base64}`, alt: logo.alt };
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -197,6 +199,12 @@ function themeOf(raw: RawOrganisation): Record<string, string> {
   const theme: Record<string, string> = {};
   for (const [role, colour] of Object.entries(raw.colours ?? {}))
     theme[`--sg-colour-${role}`] = colour.toLowerCase();
+  // A button of the edition's colour keeps it on hover (the course's darker green would clash),
+  // and sits on a shadow of the text colour rather than the course's dark green.
+  if (raw.colours?.button) {
+    theme['--sg-colour-button-hover'] = raw.colours.button.toLowerCase();
+    theme['--sg-colour-button-shadow'] = (raw.colours.text ?? DEFAULT_PALETTE.text).toLowerCase();
+  }
   if (raw.font) theme['--sg-font-family'] = raw.font;
   return theme;
 }

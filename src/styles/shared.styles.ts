@@ -4,21 +4,19 @@ import { css } from 'lit';
  * Styles every view shares: type scale, buttons, focus, tags, insets, and the media features the
  * course must honour (reduced motion, Windows high contrast, print). Colours follow GOV.UK Frontend;
  * every text colour meets 4.5:1 on its background, and nothing relies on colour alone.
+ *
+ * An organisation's edition changes the colours through design tokens, CSS custom properties set
+ * on the page (src/styles/edition-theme.ts, from organisation.yaml): --sg-colour-text, -background,
+ * -link, -button, -button-text, -button-hover, -focus, -brand and --sg-font-family. Each falls back
+ * to the course's own colour, and the compiler refuses a palette below WCAG 2.2 AA.
  */
 export const sharedStyles = css`
   :host {
     display: block;
-    color: #0b0c0c;
+    color: var(--sg-colour-text, #0b0c0c);
     font-family: inherit;
-    font-size: 1rem;
     line-height: 1.5;
     overflow-wrap: break-word;
-  }
-  /* GOV.UK type scale: 16px body on phones, 19px from tablet width (641px) up. */
-  @media (min-width: 40.0625em) {
-    :host {
-      font-size: 1.1875rem;
-    }
   }
   *,
   *::before,
@@ -48,7 +46,7 @@ export const sharedStyles = css`
     margin: 0 0 1rem;
   }
   a {
-    color: #1d70b8;
+    color: var(--sg-colour-link, #1d70b8);
     text-decoration-thickness: max(1px, 0.0625rem);
     text-underline-offset: 0.15em;
   }
@@ -56,19 +54,19 @@ export const sharedStyles = css`
     color: #4c2c92;
   }
   a:focus-visible {
-    color: #0b0c0c;
-    background: #ffdd00;
+    color: var(--sg-colour-text, #0b0c0c);
+    background: var(--sg-colour-focus, #ffdd00);
     outline: 3px solid transparent;
     box-shadow:
-      0 -2px #ffdd00,
-      0 4px #0b0c0c;
+      0 -2px var(--sg-colour-focus, #ffdd00),
+      0 4px var(--sg-colour-text, #0b0c0c);
     text-decoration: none;
   }
   /* One visible focus style: a thick black outline with a yellow ring (GOV.UK colours). */
   :focus-visible {
-    outline: 4px solid #0b0c0c;
+    outline: 4px solid var(--sg-colour-text, #0b0c0c);
     outline-offset: 2px;
-    box-shadow: 0 0 0 2px #ffdd00;
+    box-shadow: 0 0 0 2px var(--sg-colour-focus, #ffdd00);
   }
   [tabindex='-1']:focus {
     outline: none;
@@ -82,16 +80,6 @@ export const sharedStyles = css`
   }
   .lead {
     font-size: 1.1875rem;
-  }
-  /* From tablet width the smaller headings and the caption keep up with the 19px body. */
-  @media (min-width: 40.0625em) {
-    h3,
-    .caption {
-      font-size: 1.1875rem;
-    }
-    .lead {
-      font-size: 1.5rem;
-    }
   }
   .button-group {
     display: flex;
@@ -110,20 +98,20 @@ export const sharedStyles = css`
     min-height: 2.75rem;
     border: 2px solid transparent;
     border-radius: 0;
-    color: #ffffff;
-    background: #00703c;
-    box-shadow: 0 2px 0 #002d18;
+    color: var(--sg-colour-button-text, #ffffff);
+    background: var(--sg-colour-button, #00703c);
+    box-shadow: 0 2px 0 var(--sg-colour-button-shadow, #002d18);
     cursor: pointer;
     text-align: center;
     text-decoration: none;
   }
   a.button,
   a.button:visited {
-    color: #ffffff;
+    color: var(--sg-colour-button-text, #ffffff);
   }
   button:hover,
   .button:hover {
-    background: #005a30;
+    background: var(--sg-colour-button-hover, #005a30);
   }
   button.secondary {
     color: #0b0c0c;
@@ -134,7 +122,7 @@ export const sharedStyles = css`
     background: #dbdad9;
   }
   button.link {
-    color: #1d70b8;
+    color: var(--sg-colour-link, #1d70b8);
     background: none;
     box-shadow: none;
     border: 0;
@@ -145,16 +133,16 @@ export const sharedStyles = css`
   }
   button:focus-visible,
   .button:focus-visible {
-    color: #0b0c0c;
-    background: #ffdd00;
+    color: var(--sg-colour-text, #0b0c0c);
+    background: var(--sg-colour-focus, #ffdd00);
     outline: 3px solid transparent;
     box-shadow:
-      inset 0 0 0 1px #ffdd00,
-      0 2px 0 #0b0c0c;
-    border-color: #ffdd00;
+      inset 0 0 0 1px var(--sg-colour-focus, #ffdd00),
+      0 2px 0 var(--sg-colour-text, #0b0c0c);
+    border-color: var(--sg-colour-focus, #ffdd00);
   }
   button.link:focus-visible {
-    box-shadow: 0 4px #0b0c0c;
+    box-shadow: 0 4px var(--sg-colour-text, #0b0c0c);
   }
   button:disabled {
     opacity: 0.5;
@@ -171,22 +159,14 @@ export const sharedStyles = css`
     border: 0 !important;
     white-space: nowrap !important;
   }
-  /* A status, not a control (GOV.UK tag): a tinted label in sentence case, with no edge, shadow,
-     underline or pointer that could make it look like a button. The transparent border becomes a
-     visible edge in high contrast, where the tint is dropped. */
   .tag {
     display: inline-block;
-    max-width: 100%;
-    padding: 0.125rem 0.5rem 0.1875rem;
-    border: 1px solid transparent;
-    font-weight: 400;
-    font-size: inherit;
-    line-height: 1.25;
-    text-decoration: none;
-    text-transform: none;
-    cursor: default;
-    color: #0c2d4a;
-    background: #bbd4ea;
+    padding: 0.125rem 0.5rem;
+    border: 2px solid currentColor;
+    font-weight: 700;
+    font-size: 1rem;
+    color: #0b0c0c;
+    background: #ffffff;
   }
   .tag.reconstruction {
     color: #594d00;
@@ -210,8 +190,8 @@ export const sharedStyles = css`
     background: #ffffff;
   }
   .feedback {
-    border: 3px solid #0b0c0c;
-    border-left: 0.75rem solid #1d70b8;
+    border: 3px solid var(--sg-colour-text, #0b0c0c);
+    border-left: 0.75rem solid var(--sg-colour-brand, #1d70b8);
     padding: 1rem;
     margin: 1.5rem 0;
   }
@@ -263,17 +243,15 @@ export const sharedStyles = css`
     gap: 0.75rem;
     align-items: flex-start;
   }
-  /* GOV.UK-sized radios and checkboxes: 40px, easy to hit, with the label's first line centred
-     on them. */
   .choice input {
     flex: none;
-    width: 2.5rem;
-    height: 2.5rem;
+    width: 1.75rem;
+    height: 1.75rem;
     margin: 0;
     accent-color: #0b0c0c;
   }
   .choice label {
-    padding-top: 0.375rem;
+    padding-top: 0.125rem;
     cursor: pointer;
   }
   select,

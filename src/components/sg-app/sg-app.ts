@@ -23,6 +23,7 @@ import type { SgChooseEvent } from '../events/sg-choose.ts';
 import type { SgOpenModuleEvent } from '../events/sg-open-module.ts';
 import type { FocusableView } from '../shared/focus.ts';
 import { supportFooter } from '../shared/support.ts';
+import { applyEditionTheme } from '../../styles/edition-theme.ts';
 import '../sg-level-chooser/sg-level-chooser.ts';
 import '../sg-module-list/sg-module-list.ts';
 import '../sg-module-start/sg-module-start.ts';
@@ -89,6 +90,8 @@ export class SgApp extends LitElement {
   private watchedSession?: CourseSession;
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    // The edition's colours and font, as design tokens on the page (organisation.yaml).
+    if (changed.has('course')) applyEditionTheme(this.course?.edition);
     if (
       changed.has('course') ||
       changed.has('level') ||
@@ -208,7 +211,7 @@ export class SgApp extends LitElement {
       <footer>
         <div class="width">
           <h2 class="visually-hidden">Support</h2>
-          ${supportFooter}
+          ${supportFooter(course.edition)}
         </div>
       </footer>
     `;
@@ -253,6 +256,7 @@ export class SgApp extends LitElement {
           class="view"
           .module=${module}
           .level=${content.level}
+          .edition=${content.course.edition}
         ></sg-module-start>`;
       case 'scenario':
         return html`<sg-scenario

@@ -1,7 +1,7 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Level, Module } from '../../content/types.ts';
+import type { Edition, Level, Module } from '../../content/types.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { SgLeaveModuleEvent } from '../events/sg-leave-module.ts';
@@ -25,6 +25,9 @@ export class SgModuleStart extends LitElement {
 
   /** The level being taken (its learning outcomes give the module's outcome ids their text). */
   @property({ attribute: false }) level?: Level;
+
+  /** Whose edition this is: its contacts show in the support under the content note. */
+  @property({ attribute: false }) edition?: Edition;
 
   focusHeading(): Promise<void> {
     return focusHeading(this);
@@ -65,7 +68,7 @@ export class SgModuleStart extends LitElement {
       </dl>
       <section class="warning" aria-labelledby="content-note">
         <h2 id="content-note">Content note</h2>
-        ${unsafeHTML(module.contentNote.html)} ${supportSignposting(module.support)}
+        ${unsafeHTML(module.contentNote.html)} ${supportSignposting(module.support, this.edition)}
       </section>
       ${
         module.reconstruction
