@@ -15,8 +15,15 @@ export const sharedStyles = css`
     display: block;
     color: var(--sg-colour-text, #0b0c0c);
     font-family: inherit;
+    font-size: 1rem;
     line-height: 1.5;
     overflow-wrap: break-word;
+  }
+  /* GOV.UK type scale: 16px body on phones, 19px from tablet width (641px) up. */
+  @media (min-width: 40.0625em) {
+    :host {
+      font-size: 1.1875rem;
+    }
   }
   *,
   *::before,
@@ -80,6 +87,16 @@ export const sharedStyles = css`
   }
   .lead {
     font-size: 1.1875rem;
+  }
+  /* From tablet width the smaller headings and the caption keep up with the 19px body. */
+  @media (min-width: 40.0625em) {
+    h3,
+    .caption {
+      font-size: 1.1875rem;
+    }
+    .lead {
+      font-size: 1.5rem;
+    }
   }
   .button-group {
     display: flex;
@@ -159,14 +176,22 @@ export const sharedStyles = css`
     border: 0 !important;
     white-space: nowrap !important;
   }
+  /* A status, not a control (GOV.UK tag): a tinted label in sentence case, with no edge, shadow,
+     underline or pointer that could make it look like a button. The transparent border becomes a
+     visible edge in high contrast, where the tint is dropped. */
   .tag {
     display: inline-block;
-    padding: 0.125rem 0.5rem;
-    border: 2px solid currentColor;
-    font-weight: 700;
-    font-size: 1rem;
-    color: #0b0c0c;
-    background: #ffffff;
+    max-width: 100%;
+    padding: 0.125rem 0.5rem 0.1875rem;
+    border: 1px solid transparent;
+    font-weight: 400;
+    font-size: inherit;
+    line-height: 1.25;
+    text-decoration: none;
+    text-transform: none;
+    cursor: default;
+    color: #0c2d4a;
+    background: #bbd4ea;
   }
   .tag.reconstruction {
     color: #594d00;
@@ -243,15 +268,17 @@ export const sharedStyles = css`
     gap: 0.75rem;
     align-items: flex-start;
   }
+  /* GOV.UK-sized radios and checkboxes: 40px, easy to hit, with the label's first line centred
+     on them. */
   .choice input {
     flex: none;
-    width: 1.75rem;
-    height: 1.75rem;
+    width: 2.5rem;
+    height: 2.5rem;
     margin: 0;
     accent-color: #0b0c0c;
   }
   .choice label {
-    padding-top: 0.125rem;
+    padding-top: 0.375rem;
     cursor: pointer;
   }
   select,
