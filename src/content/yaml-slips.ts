@@ -51,7 +51,9 @@ export function readYaml(text: string): YamlReading {
       first = remaining()[0];
     }
     if (!first) return { doc, lines, slips, readable: true };
-    const found = diagnose(current, doc, first);
+    // A tab in the indentation is a slip whatever else the reader made of it: named first.
+    const tab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT');
+    const found = diagnose(current, doc, tab ?? first);
     slips.push(at(lines, found.offset, found));
     if (found.repaired === undefined || slips.length >= MAX_SLIPS)
       return { doc, lines, slips, readable: false };
@@ -218,41 +220,60 @@ function colonInText(source: Lines, error: YAMLError): Found | undefined {
 function badIndent(source: Lines, error: YAMLError): Found | undefined {
   const errorLine = source.lineOf(error.pos[0]);
   const before = source.text.slice(source.start(errorLine), error.pos[0]);
-  // Reported at a value ("id: start"): the line below it is indented further and reads as its
-  // continuation. Otherwise the line reported is the one out of place.
+  // Reported at a value ("id: start"), or on a blank line: the line out of place is the next one
+  // with content (at a value, it is indented further and reads as that value's continuation).
   const atValue = /:[ \t]+$/.test(before) || /:[ \t]+\S/.test(before);
-  const line = atValue ? source.nextContentLine(errorLine) : errorLine;
-  if (line === undefined) return undefined;
-  const indent = indentOf(source.lines[line]!);
-  const candidates: number[] = [];
-  for (let i = line - 1; i >= 0 && candidates.length < MAX_INDENT_CANDIDATES; i--) {
-    if (!/\S/.test(source.lines[i]!) || /^\s*#/.test(source.lines[i]!)) continue;
-    for (const column of [contentColumn(source.lines, i + 1), indentOf(source.lines[i]!)])
-      if (column !== indent && !candidates.includes(column)) candidates.push(column);
-  }
-  const readings = candidates.map((column) => {
+  const reported =
+    atValue || !source.hasContent(errorLine) ? source.nextContentLine(errorLine) : errorLine;
+  if (reported === undefined) return undefined;
+  // The slip may be the line reported or the one above it (a list item indented one space too far
+  // puts the keys under it out of line): each is tried at the columns the lines above use.
+  const above = source.lineAbove(reported, () => true);
+  const tries = [reported, ...(above === undefined ? [] : [above])].flatMap((line) =>
+    indentCandidates(source, line).map((column) => ({ line, column })),
+  );
+  const readings = tries.map(({ line, column }) => {
     const lines = [...source.lines];
     lines[line] = ' '.repeat(column) + lines[line]!.trimStart();
     return lines.join('\n');
   });
-  const repaired = bestReading(readings, line);
-  const column = repaired === undefined ? undefined : candidates[readings.indexOf(repaired)];
+  const repaired = bestReading(readings, reported);
+  const chosen = repaired === undefined ? undefined : tries[readings.indexOf(repaired)];
+  const line = chosen?.line ?? reported;
+  const indent = indentOf(source.lines[line]!);
   const like =
-    column === undefined
-      ? undefined
-      : source.lineAbove(line, (l) => indentOf(l) === column || contentColumn([l], 1) === column);
+    chosen &&
+    source.lineAbove(
+      line,
+      (l) => indentOf(l) === chosen.column || contentColumn([l], 1) === chosen.column,
+    );
   return {
     offset: source.start(line) + indent,
     message:
-      indent > (column ?? Infinity)
-        ? `YAML: this line is indented further (${indent} spaces) than the line it belongs with, so YAML reads it as part of the line above`
+      chosen && indent > chosen.column
+        ? `YAML: this line is indented further (${indent} spaces) than the lines it belongs with, so YAML reads it as part of the line above`
         : `YAML: this line is indented ${indent} spaces, which lines it up with no group of keys above it`,
     fix:
-      column !== undefined && like !== undefined
-        ? `indent it by ${column} spaces, in line with line ${like + 1}`
+      chosen && like !== undefined
+        ? `indent it by ${chosen.column} spaces, in line with line ${like + 1}`
         : 'the keys of one group line up; a group inside another is indented two more spaces',
     repaired,
   };
+}
+
+/** The columns `line` could be meant to start at (the lines above it, nearest first), but its own. */
+function indentCandidates(source: Lines, line: number): number[] {
+  const indent = indentOf(source.lines[line]!);
+  const candidates: number[] = [];
+  for (let i = line - 1; i >= 0 && candidates.length < MAX_INDENT_CANDIDATES; i--) {
+    if (!source.hasContent(i)) continue;
+    for (const column of [contentColumn(source.lines, i + 1), indentOf(source.lines[i]!)])
+      if (column !== indent && !candidates.includes(column)) candidates.push(column);
+  }
+  // The first line of a group, or of a block of text, is two spaces in from the line above.
+  const nested = contentColumn(source.lines, line) + 2;
+  if (nested !== indent && !candidates.includes(nested)) candidates.push(nested);
+  return candidates;
 }
 
 function duplicateKey(text: string, error: YAMLError): Omit<Found, 'offset'> {
@@ -340,16 +361,19 @@ class Lines {
     return line;
   }
 
+  /** Whether the line holds more than spaces or a comment. */
+  hasContent(line: number): boolean {
+    const text = this.lines[line] ?? '';
+    return /\S/.test(text) && !/^\s*#/.test(text);
+  }
+
   nextContentLine(line: number): number | undefined {
-    for (let i = line + 1; i < this.lines.length; i++)
-      if (/\S/.test(this.lines[i]!) && !/^\s*#/.test(this.lines[i]!)) return i;
+    for (let i = line + 1; i < this.lines.length; i++) if (this.hasContent(i)) return i;
     return undefined;
   }
 
   lineAbove(line: number, test: (text: string) => boolean): number | undefined {
-    for (let i = line - 1; i >= 0; i--)
-      if (/\S/.test(this.lines[i]!) && !/^\s*#/.test(this.lines[i]!) && test(this.lines[i]!))
-        return i;
+    for (let i = line - 1; i >= 0; i--) if (this.hasContent(i) && test(this.lines[i]!)) return i;
     return undefined;
   }
 }
