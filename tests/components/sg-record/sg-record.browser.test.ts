@@ -14,15 +14,9 @@ import {
   saveNotes,
 } from '../../../src/components/sg-reflection/notes-store.ts';
 import type { DecisionStep } from '../../../src/content/types.ts';
-import {
-  currentStep,
-  initialState,
-  levelContent,
-  transition,
-  type LearnerState,
-  type LevelContent,
-} from '../../../src/engine/index.ts';
+import { initialState, levelContent } from '../../../src/engine/index.ts';
 import { button, deepQuery, deepQueryAll, expectNoAxeViolations, mount, text } from '../helpers.ts';
+import { passedLevel } from './passed-level.ts';
 
 /**
  * The record of learning and the certificate (issue 14), on the real course's smallest level so
@@ -32,42 +26,6 @@ import { button, deepQuery, deepQueryAll, expectNoAxeViolations, mount, text } f
  */
 const level = [...course.levels].sort((a, b) => a.modules.length - b.modules.length)[0]!;
 const content = levelContent(course, level.id);
-
-/**
- * Plays each module's scenario through the engine, taking the best-weighted option at every
- * decision, then marks the module finished with a full quiz score: a passed level.
- */
-function passedLevel(c: LevelContent): LearnerState {
-  let state = initialState(c, 7);
-  c.modules.forEach((module, i) => {
-    state = transition(c, state, { type: 'open-module', module: i })[0];
-    for (let moves = 0; moves < 400; moves++) {
-      const progress = state.modules[i]!;
-      if (progress.phase !== 'intro' && progress.phase !== 'scenario') break;
-      const step = progress.phase === 'scenario' ? currentStep(module, progress.scenario) : null;
-      if (step?.type === 'decision' && !progress.scenario.answered) {
-        const weights = (step as DecisionStep).options.map((o) => o.weight);
-        const best = weights.indexOf(Math.max(...weights));
-        state = transition(c, state, { type: 'choose', option: best })[0];
-      } else state = transition(c, state, { type: 'continue' })[0];
-    }
-    state = {
-      ...state,
-      current: null,
-      modules: state.modules.map((m, j) =>
-        j === i
-          ? {
-              ...m,
-              phase: 'done',
-              completed: true,
-              quiz: { attempt: 1, question: 0, answered: false, answers: [], best: 100 },
-            }
-          : m,
-      ),
-    };
-  });
-  return state;
-}
 
 const passed = passedLevel(content);
 
