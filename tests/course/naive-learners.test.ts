@@ -29,6 +29,8 @@ import {
  *   option shown alone in a multiple-response question;
  * - longest: the longest option (by the length of its text) in decisions and single-choice
  *   questions, the longest half of the options in a multiple-response question;
+ * - shortest: the same with the shortest (a course that trims its best options too far gives
+ *   itself away the other way);
  * - top half: the top half of every checkbox list as shown, and the first option shown where only
  *   one may be chosen.
  * All of them leave ordering and matching questions as shown. At a decision met again (a loop)
@@ -46,14 +48,14 @@ import {
 const SEEDS = [1, 7, 42, 2026, 0xdeadbeef];
 const compiled = compileCourseDirectory('course');
 
-type Strategy = 'first shown' | 'longest' | 'top half';
+type Strategy = 'first shown' | 'longest' | 'shortest' | 'top half';
 interface Learner {
   readonly strategy: Strategy;
   readonly truth: boolean;
 }
-const LEARNERS: readonly Learner[] = (['first shown', 'longest', 'top half'] as const).flatMap(
-  (strategy) => [true, false].map((truth) => ({ strategy, truth })),
-);
+const LEARNERS: readonly Learner[] = (
+  ['first shown', 'longest', 'shortest', 'top half'] as const
+).flatMap((strategy) => [true, false].map((truth) => ({ strategy, truth })));
 const learnerName = (l: Learner) => `${l.strategy}, true/false always "${l.truth}"`;
 
 /** Indexes ordered longest text first (ties: the one shown first). */
@@ -61,21 +63,40 @@ const byLength = (options: readonly (ChoiceOption | DecisionOption)[], shown: re
   [...shown].sort(
     (a, b) => (options[b]?.text.text.length ?? 0) - (options[a]?.text.text.length ?? 0),
   );
+/** Indexes ordered shortest text first (ties: the one shown first). */
+const byShortness = (
+  options: readonly (ChoiceOption | DecisionOption)[],
+  shown: readonly number[],
+) =>
+  [...shown].sort(
+    (a, b) => (options[a]?.text.text.length ?? 0) - (options[b]?.text.text.length ?? 0),
+  );
+/** The options in the order this learner prefers them. */
+const ranked = (
+  learner: Learner,
+  options: readonly (ChoiceOption | DecisionOption)[],
+  shown: readonly number[],
+) =>
+  learner.strategy === 'longest'
+    ? byLength(options, shown)
+    : learner.strategy === 'shortest'
+      ? byShortness(options, shown)
+      : shown;
 
 const half = (n: number) => Math.ceil(n / 2);
 
 function answerFor(learner: Learner, question: Question, shown: readonly number[]): Answer {
   switch (question.type) {
     case 'single': {
-      const pick = learner.strategy === 'longest' ? byLength(question.options, shown) : shown;
+      const pick = ranked(learner, question.options, shown);
       return { type: 'single', option: pick[0] ?? 0 };
     }
     case 'multiple': {
       const ticked =
         learner.strategy === 'first shown'
           ? shown.slice(0, 1)
-          : learner.strategy === 'longest'
-            ? byLength(question.options, shown).slice(0, half(shown.length))
+          : learner.strategy === 'longest' || learner.strategy === 'shortest'
+            ? ranked(learner, question.options, shown).slice(0, half(shown.length))
             : shown.slice(0, half(shown.length));
       return { type: 'multiple', options: [...ticked].sort((a, b) => a - b) };
     }
@@ -133,10 +154,10 @@ function playLevel(content: LevelContent, learner: Learner, seed: number): Modul
           continue;
         }
         const shown = decisionOrder(module, step, seed);
-        const ranked = learner.strategy === 'longest' ? byLength(step.options, shown) : shown;
+        const preferred = ranked(learner, step.options, shown);
         const seen = visits.get(progress.scenario.step) ?? 0;
         visits.set(progress.scenario.step, seen + 1);
-        const option = ranked[seen % ranked.length] ?? 0;
+        const option = preferred[seen % preferred.length] ?? 0;
         const best = Math.max(...step.options.map((o) => o.weight));
         figures.decisions++;
         if (step.options[option]?.weight === best) figures.bestDecisions++;
