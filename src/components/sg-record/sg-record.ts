@@ -235,14 +235,8 @@ export class SgRecord extends LitElement {
   private renderCertificate(content: LevelContent, record: LearningRecord) {
     const { level, course } = content;
     const score = record.passed ? record.score : this.levelRecord?.score;
+    // The certificate first: its heading is the page's, where focus goes.
     return html`
-      <div class="screen-only">
-        <p class="lead">
-          Your certificate for passing the ${level.title} level. Print it, or save it as a PDF from
-          the print dialog.
-        </p>
-        ${this.renderNameField()} ${this.renderButtons('Print your certificate')}
-      </div>
       <article class="certificate" aria-labelledby="certificate-title">
         <p class="organisation">${course.organisation}</p>
         <h1 id="certificate-title" tabindex="-1" data-focus>Certificate of completion</h1>
@@ -261,6 +255,13 @@ export class SgRecord extends LitElement {
         </ul>
         <p class="certificate-date">Date: ${today()}</p>
       </article>
+      <div class="screen-only">
+        <p class="lead">
+          Your certificate for passing the ${level.title} level. Print it, or save it as a PDF from
+          the print dialog.
+        </p>
+        ${this.renderNameField()} ${this.renderButtons('Print your certificate')}
+      </div>
     `;
   }
 
