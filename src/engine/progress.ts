@@ -2,9 +2,11 @@ import type { Module, Next } from '../content/types.ts';
 import { drawSize } from './quiz.ts';
 import {
   MAX_ATTEMPT_COUNT,
+  decisionSteps,
   type LearnerState,
   type LevelContent,
   type ModuleProgress,
+  type ScenarioProgress,
 } from './state.ts';
 
 /**
@@ -16,8 +18,8 @@ import {
  * A scenario branches, so the moves still to come are not known until the learner takes them.
  * They are counted on the longest way left from where the learner stands (every branch counted
  * possible, whatever the flags): each move takes at least one off it, so progress never goes back,
- * and a shorter way taken only makes it jump forward. Steps that can come round again (a loop)
- * count as one place, so going round a loop holds progress rather than taking it back.
+ * and a shorter way taken only makes it jump forward. On a loop each step counts the first time
+ * through; going round again holds progress rather than taking it back.
  *
  * The measure reaches 1 only when the level is complete (every module's quiz passed or out of
  * attempts), whatever is left to read; until then it stops at 0.99.
@@ -60,10 +62,8 @@ function movesMade(module: Module, questions: number, progress: ModuleProgress):
     case 'not-started':
     case 'intro':
       return 0;
-    case 'scenario': {
-      const node = 2 * scenario.step + (scenario.answered ? 1 : 0);
-      return 1 + longest - (remaining[node] ?? longest);
-    }
+    case 'scenario':
+      return 1 + longest - remaining(scenario);
     case 'quiz': {
       const screen = 2 * quiz.question + (quiz.answered ? 1 : 0);
       if (quiz.attempt <= 1) return quizStart + screen;
@@ -88,19 +88,19 @@ const retryShare = (attempt: number) => 1 - 1 / Math.max(1, attempt);
 interface ScenarioDistances {
   /** Moves from the first step to an ending on the longest way. */
   readonly longest: number;
-  /**
-   * Moves left to an ending on the longest way, per place: place 2i is step i, 2i + 1 is
-   * decision i with its consequence showing.
-   */
-  readonly remaining: readonly number[];
+  /** Moves left to an ending on the longest way, from where the learner stands. */
+  remaining(scenario: ScenarioProgress): number;
 }
 
 const distances = new WeakMap<Module, ScenarioDistances>();
 
 /**
- * The longest way left from each place, over the graph of places with every branch of every
- * `next` as an edge. Places on a loop are grouped (strongly connected components, Tarjan) and a
- * move within a group counts nothing, so "longest" is finite and a move never increases it.
+ * The longest way left, over the graph of places (place 2i is step i, 2i + 1 is decision i with its
+ * consequence showing) with every branch of every `next` as an edge. Places that can come round
+ * again (a loop) are grouped (strongly connected components, Tarjan) so "longest" is finite. The
+ * first time through a group, before any of its decisions is made, each step still counts (the
+ * steps in order, on the longest way through the group); once one is made the learner stands at the
+ * group's end until they leave it, so going round the loop holds progress and never takes it back.
  */
 function scenarioDistances(module: Module): ScenarioDistances {
   const known = distances.get(module);
@@ -120,25 +120,82 @@ function scenarioDistances(module: Module): ScenarioDistances {
   });
 
   const group = stronglyConnected(edges);
-  // Tarjan numbers groups in reverse topological order: every edge leads to a lower-numbered group
-  // (or within its own), so one pass in numbering order finds each group's longest way out.
   const groups = Math.max(-1, ...group) + 1;
   const members: number[][] = Array.from({ length: groups }, () => []);
   group.forEach((g, node) => members[g]?.push(node));
-  const groupRemaining: number[] = [];
+  const decisions = decisionSteps(module);
+  /** Per group, the slots (in `choices`) of its decisions. */
+  const slots = members.map((nodes) =>
+    nodes.filter((n) => n % 2 === 1).map((n) => decisions.indexOf((n - 1) / 2)),
+  );
+  /** Per place on a loop, its order the first time through (unset: no order, held at the end). */
+  const firstPass: (number | undefined)[] = [];
+  /** Per group, moves from its first place to its end (0 for a place on no loop). */
+  const span = members.map((nodes) => {
+    if (nodes.length < 2) return 0;
+    const order = firstPassOrder(nodes, edges);
+    if (!order) return 0;
+    order.forEach((rank, node) => (firstPass[node] = rank));
+    return Math.max(...order.values()) + 1;
+  });
+  // Tarjan numbers groups in reverse topological order: every edge leads to a lower-numbered group
+  // (or within its own), so one pass in numbering order finds each group's longest way out.
+  const out: number[] = [];
   for (let g = 0; g < groups; g++) {
     let best = 0;
     for (const node of members[g] ?? [])
       for (const to of edges[node] ?? []) {
         const other = group[to] ?? g;
-        if (other !== g) best = Math.max(best, 1 + (groupRemaining[other] ?? 0));
+        if (other !== g) best = Math.max(best, 1 + (out[other] ?? 0) + (span[other] ?? 0));
       }
-    groupRemaining[g] = best;
+    out[g] = best;
   }
-  const remaining = group.map((g) => groupRemaining[g] ?? 0);
-  const result = { longest: remaining[place(start)] ?? 0, remaining };
+
+  const remainingAt = (node: number, choices: readonly number[]) => {
+    const g = group[node] ?? 0;
+    const rank = firstPass[node];
+    const fresh = rank !== undefined && (slots[g] ?? []).every((slot) => (choices[slot] ?? -1) < 0);
+    return (out[g] ?? 0) + (span[g] ?? 0) - (fresh ? rank : (span[g] ?? 0));
+  };
+  const result: ScenarioDistances = {
+    longest: remainingAt(
+      place(start),
+      decisions.map(() => -1),
+    ),
+    remaining: (scenario) =>
+      remainingAt(2 * scenario.step + (scenario.answered ? 1 : 0), scenario.choices),
+  };
   distances.set(module, result);
   return result;
+}
+
+/**
+ * The order of a loop's places the first time through, before any decision on it is made: the
+ * longest way to each along steps that move on by themselves (a decision's place leads only to
+ * its consequence, which is made, so ends the first time through). None when those steps could
+ * go round by themselves (a loop only flags could close).
+ */
+function firstPassOrder(
+  nodes: readonly number[],
+  edges: readonly (readonly number[])[],
+): Map<number, number> | undefined {
+  const inGroup = new Set(nodes.filter((n) => n % 2 === 0));
+  const next = (n: number) => (edges[n] ?? []).filter((to) => inGroup.has(to));
+  const incoming = new Map<number, number>([...inGroup].map((n) => [n, 0]));
+  for (const n of inGroup) for (const to of next(n)) incoming.set(to, (incoming.get(to) ?? 0) + 1);
+  const rank = new Map<number, number>([...inGroup].map((n) => [n, 0]));
+  const ready = [...inGroup].filter((n) => incoming.get(n) === 0);
+  let seen = 0;
+  for (let n = ready.pop(); n !== undefined; n = ready.pop()) {
+    seen += 1;
+    for (const to of next(n)) {
+      rank.set(to, Math.max(rank.get(to) ?? 0, (rank.get(n) ?? 0) + 1));
+      const left = (incoming.get(to) ?? 0) - 1;
+      incoming.set(to, left);
+      if (left === 0) ready.push(to);
+    }
+  }
+  return seen === inGroup.size ? rank : undefined;
 }
 
 /** Tarjan's algorithm: each node's component number, in reverse topological order. */

@@ -137,27 +137,29 @@ describe('engine: progress', () => {
       expect(move.after, JSON.stringify(move)).toBeGreaterThan(move.before);
   }, 60_000);
 
-  it('holds progress, never takes it back, when a scenario goes round a loop', () => {
+  it('counts each step of a loop the first time through, and holds (never takes back) progress going round it', () => {
     // The fixture's first decision has an option that leads back to the first step.
     const foundation = fixtureLevel('foundation');
-    const toChoice: LearnerEvent[] = [
+    const measure = (state: LearnerState) => progressMeasure(foundation, state);
+    const atStart = play(foundation, initialState(foundation, 7), [
       { type: 'open-module', module: 0 },
       { type: 'continue' },
-      { type: 'continue' },
-    ];
-    const atChoice = play(foundation, initialState(foundation, 7), toChoice).state;
-    const round = play(foundation, atChoice, [{ type: 'choose', option: 2 }, { type: 'continue' }]);
-    expect(round.state.modules[0]?.scenario.step).toBe(0);
-    expect(progressMeasure(foundation, round.state)).toBe(progressMeasure(foundation, atChoice));
-    expect(progressMeasure(foundation, atChoice)).toBeGreaterThan(0);
-    const onward = play(foundation, round.state, [
-      { type: 'continue' },
-      { type: 'choose', option: 0 },
+    ]).state;
+    const atChoice = play(foundation, atStart, [{ type: 'continue' }]).state;
+    expect(measure(atChoice)).toBeGreaterThan(measure(atStart));
+    const chosen = play(foundation, atChoice, [{ type: 'choose', option: 2 }]).state;
+    expect(measure(chosen)).toBeGreaterThan(measure(atChoice));
+    const roundAgain = play(foundation, chosen, [{ type: 'continue' }]).state;
+    expect(roundAgain.modules[0]?.scenario.step).toBe(0);
+    expect(measure(roundAgain)).toBe(measure(chosen));
+    const choiceAgain = play(foundation, roundAgain, [{ type: 'continue' }]).state;
+    expect(measure(choiceAgain)).toBe(measure(chosen));
+    const onward = play(foundation, choiceAgain, [
+      { type: 'choose', option: 1 },
       { type: 'continue' },
     ]).state;
-    expect(progressMeasure(foundation, onward)).toBeGreaterThan(
-      progressMeasure(foundation, round.state),
-    );
+    expect(onward.modules[0]?.scenario.step).not.toBe(0);
+    expect(measure(onward)).toBeGreaterThan(measure(choiceAgain));
   });
 
   it('sends the measure to the LMS whenever it moves, and only then', () => {
@@ -197,6 +199,21 @@ describe('engine: progress', () => {
       }
     }
   }, 60_000);
+
+  it('never goes back through a scenario with a loop, whichever way the learner goes', () => {
+    for (const level of ['foundation', 'advanced'] as const) {
+      const content = fixtureLevel(level);
+      for (let seed = 1; seed <= 20; seed++) {
+        const moves = playLevel(content, seed);
+        expect(moves.at(-1)?.after).toBe(1);
+        for (const move of moves)
+          expect(
+            move.after,
+            `${level}, seed ${seed}: ${JSON.stringify(move)}`,
+          ).toBeGreaterThanOrEqual(move.before);
+      }
+    }
+  });
 
   it('holds, rather than takes back, progress when a retry starts a new attempt', () => {
     const foundation = fixtureLevel('foundation');

@@ -212,10 +212,10 @@ describe('engine: quiz and completion', () => {
       question: 0,
       answers: [null, null, null, null],
     });
-    // 17 moves in the module: into the scenario, 4 on its longest way (the loop counts as one
-    // place), out of its ending, 4 questions answered and continued, the pass, on to the
-    // reflection and out of it. At the first question 6 are done.
-    expect(ofType(effects, 'set-progress').at(-1)?.measure).toBe(0.3529);
+    // 19 moves in the module: into the scenario, 6 on its longest way, out of its ending, 4
+    // questions answered and continued, the pass, on to the reflection and out of it. At the
+    // first question 8 are done.
+    expect(ofType(effects, 'set-progress').at(-1)?.measure).toBe(0.4211);
   });
 
   it('refuses an answer of the wrong shape', () => {
