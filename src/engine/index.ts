@@ -38,5 +38,8 @@ export { drawQuestions, isCorrect, questionBank, quizScore } from './quiz.ts';
 export { decisionOrder, optionId, presentedOrder } from './options.ts';
 export { pathSoFar, currentStep, resolveNext, scenarioScore } from './scenario.ts';
 export type { PathEntry } from './scenario.ts';
+export { scenarioReview } from './review.ts';
 export { walkScenario } from './walk.ts';
 export type { ScenarioWalk } from './walk.ts';
+export { walkLevel } from './level-walk.ts';
+export type { LevelPathProblem, LevelWalk } from './level-walk.ts';
