@@ -93,6 +93,12 @@ export interface DeviceCopy {
    * never committed, auto-committed, or timed the session out), so the device's copy is newer.
    */
   readonly known: readonly string[];
+  /**
+   * Interaction and objective writes the LMS never confirmed, sent again at the next launch into
+   * the same attempt (replay.ts). Absent in copies made before it existed, or while Initialize
+   * was refused.
+   */
+  readonly unconfirmed?: readonly { readonly element: string; readonly value: string }[];
 }
 
 /** How many states a device copy remembers as its own: a level takes a few hundred events. */

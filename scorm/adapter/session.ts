@@ -16,6 +16,7 @@ import {
 import { findApi, type FoundApi, type WindowLike } from './discovery.ts';
 import { vocabulary, type ScormVersion } from './format.ts';
 import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
+import { keepUnconfirmed, readUnconfirmed, replayUnconfirmed } from './replay.ts';
 import {
   chooseSaved,
   MAX_KNOWN_STATES,
@@ -321,8 +322,19 @@ function createLmsSession(
    * nothing more, to the LMS or the device.
    */
   let handedOver = false;
+  /**
+   * Interaction and objective writes planned but not confirmed by a Commit (refused, waiting, or
+   * written since the last Commit): kept with the device's copy, sent again at the next launch.
+   */
+  let unconfirmed: CmiWrite[] = [];
+  /** From the device's copy, when it belongs to the attempt the LMS holds: sent at launch. */
+  const toReplay =
+    !reviewOnly && device?.unconfirmed && (useLocal || device.state === lmsState)
+      ? device.unconfirmed
+      : [];
   const keepLocal = () => {
-    if (localCopy && !handedOver) writeLocal(localKey, { ...localCopy, base: accepted, known });
+    if (localCopy && !handedOver)
+      writeLocal(localKey, { ...localCopy, base: accepted, known, unconfirmed });
   };
   // The device's copy must say at once that it started from what the LMS holds now.
   if (useLocal) keepLocal();
@@ -415,6 +427,7 @@ function createLmsSession(
         // One refusal is enough: asking again only costs calls (and used to raise an alarm).
         unsupported.add(optional);
         pending = pending.filter((p) => family(p.element) !== optional);
+        unconfirmed = unconfirmed.filter((p) => family(p.element) !== optional);
         return true;
       }
       if (ENDED_BY_LMS[version].includes(code)) {
@@ -433,6 +446,23 @@ function createLmsSession(
       const others = pending.filter((p) => p.element !== w.element);
       pending = ok ? others : [...others, w].slice(-MAX_PENDING);
     }
+  };
+
+  /**
+   * Interaction and objective writes planned: unconfirmed until a Commit confirms them (see
+   * confirm). An objective's later writes do not name it, so its id goes with them.
+   */
+  const noteUnconfirmed = (writes: readonly CmiWrite[]) => {
+    const kept: CmiWrite[] = [];
+    for (const w of writes) {
+      const optional = family(w.element);
+      if (!optional || optional === 'adl.nav.request' || unsupported.has(optional)) continue;
+      const objective = /^cmi\.objectives\.(\d+)\.(?!id$)/.exec(w.element)?.[1];
+      const id = objective === undefined ? undefined : tracking().objectives[Number(objective)];
+      if (id) kept.push({ element: `cmi.objectives.${objective}.id`, value: id });
+      kept.push(w);
+    }
+    if (kept.length > 0) unconfirmed = keepUnconfirmed(unconfirmed, kept);
   };
 
   const retryPending = () => {
@@ -459,9 +489,12 @@ function createLmsSession(
 
   /** Turns what is queued into writes (pure planning, no LMS calls but the counts' first read). */
   const planQueued = () => {
+    const before = unconfirmed;
     if (!launchWritten) {
       launchWritten = true;
-      unsent.push(...launch());
+      const writes = launch();
+      unsent.push(...writes);
+      noteUnconfirmed(writes);
       commitWanted = true;
     }
     const events = queued;
@@ -471,11 +504,14 @@ function createLmsSession(
         const plan = planEffects(version, effects, tracking(), clock);
         trackingRead = plan.tracking;
         unsent.push(...plan.writes);
+        noteUnconfirmed(plan.writes);
         commitWanted ||= plan.commit;
-      } catch {
+      } catch (error) {
         // An event the data model cannot take is dropped; the others, and the state, still go.
+        console.warn('A learner event could not be turned into LMS writes:', error);
       }
     }
+    if (unconfirmed !== before) keepLocal();
     const latest = queuedState;
     queuedState = undefined;
     if (latest) {
@@ -583,15 +619,36 @@ function createLmsSession(
 
   /** After a Commit: the state written is what the LMS holds, unless a write of it is waiting. */
   const confirm = (committed: boolean) => {
-    if (!committed || pending.some((p) => p.element === names.suspendData)) return;
-    if (accepted === written.state) return;
-    accepted = written.state;
-    keepLocal();
+    if (!committed) return;
+    // The interactions and objectives written before this Commit are the LMS's now; what is still
+    // refused or waiting is not.
+    const left = keepUnconfirmed([...pending, ...unsent]);
+    let changed = left.length !== unconfirmed.length;
+    unconfirmed = left;
+    if (!pending.some((p) => p.element === names.suspendData) && accepted !== written.state) {
+      accepted = written.state;
+      changed = true;
+    }
+    if (changed) keepLocal();
   };
 
   // --- Launch -------------------------------------------------------------------------------
-  /** The first launch's writes (status, exit, one objective per module); made by the first flush. */
+  /**
+   * The launch's writes, made by the first flush: the first launch's (status, exit, one objective
+   * per module), then the interactions and objectives an earlier launch on this device wrote and
+   * the LMS never confirmed, each where it belongs (replay.ts).
+   */
   function launch(): CmiWrite[] {
+    const writes = launchOnly();
+    // Replaced by the writes as planned now (their indexes may differ).
+    unconfirmed = [];
+    if (toReplay.length === 0) return writes;
+    const replayed = replayUnconfirmed(version, toReplay, tracking());
+    trackingRead = replayed.tracking;
+    return [...writes, ...replayed.writes];
+  }
+
+  function launchOnly(): CmiWrite[] {
     if (complete) return [{ element: names.exit, value: exitValue(version, true) }];
     const first = status !== 'incomplete' || entry === 'ab-initio';
     const objectives = first && tracking().objectives.length === 0 ? (options.modules ?? []) : [];
@@ -749,8 +806,19 @@ function createLmsSession(
           updateHealth();
         }
         if (terminated) {
-          // The page came back after it was hidden for good (the back/forward cache): the LMS
-          // session has ended, so only this device keeps what the learner does now.
+          // The page came back after it was hidden for good (the back/forward cache), or the LMS
+          // ended the session: only this device keeps what the learner does now, interactions
+          // and objectives included (planned as far as known: never a call to the LMS now).
+          if (trackingRead) {
+            const at = now();
+            const plan = planEffects(version, effects, trackingRead, {
+              now: new Date(at),
+              latencyMs: null,
+            });
+            trackingRead = plan.tracking;
+            noteUnconfirmed(plan.writes);
+            keepLocal();
+          }
           setHealth({ ok: false, message: ENDED_MESSAGE });
           return;
         }
@@ -1019,6 +1087,7 @@ function readLocal(
       known: Array.isArray(parsed.known)
         ? parsed.known.filter((h): h is string => typeof h === 'string')
         : [],
+      unconfirmed: readUnconfirmed(parsed.unconfirmed),
     };
   } catch {
     // Blocked storage or a copy that is not JSON: as good as none (the LMS's copy counts).
