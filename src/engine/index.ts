@@ -41,3 +41,5 @@ export type { PathEntry } from './scenario.ts';
 export { scenarioReview } from './review.ts';
 export { walkScenario } from './walk.ts';
 export type { ScenarioWalk } from './walk.ts';
+export { walkLevel } from './level-walk.ts';
+export type { LevelPathProblem, LevelWalk } from './level-walk.ts';
