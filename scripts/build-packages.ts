@@ -1,7 +1,10 @@
 /**
  * `npm run build` (after `vite build`): a web build per level, then a SCORM 1.2 and a SCORM 2004
  * package of each, into dist/packages/. Options: `--level <id>` (repeatable), `--version 1.2|2004`,
- * `--course <dir>` (default course), `--out <dir>` (default dist).
+ * `--course <dir>` (default course), `--out <dir>` (default dist), `--org <organisation.yaml>`
+ * (default the SG_ORG environment variable, else course/organisation.yaml): the edition to build,
+ * named in the package file names and the LMS's title. `SG_ORG=… npm run build` reaches every step
+ * of the build (npm passes `-- --org` only to the last script of a chain).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     version: { type: 'string', multiple: true },
     course: { type: 'string' },
     out: { type: 'string' },
+    org: { type: 'string' },
   },
 });
 
@@ -23,6 +27,7 @@ try {
     ...(values.level ? { levels: values.level } : {}),
     ...(values.course ? { courseDir: values.course } : {}),
     ...(values.out ? { outDir: values.out } : {}),
+    ...(values.org ? { organisation: values.org } : {}),
     ...(values.version ? { versions: values.version as PackageVersion[] } : {}),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -29,6 +29,11 @@ export interface BuildOptions {
   readonly versions?: readonly PackageVersion[];
   /** The project root (vite.config.ts). @default process.cwd() */
   readonly root?: string;
+  /**
+   * The edition's organisation file. @default the SG_ORG environment variable, else
+   * `<courseDir>/organisation.yaml` (src/content/load.ts)
+   */
+  readonly organisation?: string;
   /** Extra Vite plugins for the level builds (tests use one). */
   readonly plugins?: readonly PluginOption[];
 }
@@ -44,8 +49,8 @@ export interface BuiltPackage {
   readonly limit: number;
 }
 
-export function loadCourse(courseDir: string): Course {
-  const result = compileCourseDirectory(courseDir);
+export function loadCourse(courseDir: string, organisation?: string): Course {
+  const result = compileCourseDirectory(courseDir, undefined, organisation);
   if (hasErrors(result.diagnostics) || !result.course)
     throw new Error(`The course content has errors:\n${formatDiagnostics(result.diagnostics)}`);
   return result.course;
@@ -62,6 +67,7 @@ export async function buildLevelWeb(
   level: string,
   outDir: string,
   extraPlugins: readonly PluginOption[] = [],
+  organisation?: string,
 ): Promise<void> {
   const loaded = await loadConfigFromFile(
     { command: 'build', mode: 'production' },
@@ -81,7 +87,11 @@ export async function buildLevelWeb(
     root,
     configFile: false,
     logLevel: 'warn',
-    plugins: [...plugins, coursePlugin({ dir: courseDir, level }), ...extraPlugins],
+    plugins: [
+      ...plugins,
+      coursePlugin({ dir: courseDir, level, ...(organisation ? { organisation } : {}) }),
+      ...extraPlugins,
+    ],
     define: { ...config.define, 'import.meta.env.VITE_LEVEL': JSON.stringify(level) },
     build: { ...config.build, outDir, emptyOutDir: true },
   });
@@ -91,7 +101,8 @@ export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPa
   const root = resolve(options.root ?? process.cwd());
   const outDir = resolve(root, options.outDir ?? 'dist');
   const courseDir = resolve(root, options.courseDir ?? 'course');
-  const course = loadCourse(courseDir);
+  const organisation = options.organisation && resolve(root, options.organisation);
+  const course = loadCourse(courseDir, organisation);
   const budgets = new Map(stateBudgets(course).map((b) => [b.level, b]));
   const levels = course.levels.filter((l) => !options.levels || options.levels.includes(l.id));
   const versions = options.versions ?? PACKAGE_VERSIONS;
@@ -114,7 +125,7 @@ export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPa
   const built: BuiltPackage[] = [];
   for (const level of levels) {
     const webDir = join(outDir, 'levels', level.id);
-    await buildLevelWeb(root, courseDir, level.id, webDir, options.plugins);
+    await buildLevelWeb(root, courseDir, level.id, webDir, options.plugins, organisation);
     const files = readDirectory(webDir);
     // Lit's licence (BSD-3-Clause) asks for its notice in every copy: no package ships without it.
     if (!files.has(NOTICES_FILE))
@@ -128,7 +139,13 @@ export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPa
         throw new Error(
           `The SCORM ${version} package for "${level.id}" breaks the package rules:\n  ${problems.join('\n  ')}`,
         );
-      const file = packageFileName(course.id, level.id, version, course.version);
+      const file = packageFileName(
+        course.id,
+        level.id,
+        version,
+        course.version,
+        course.edition?.id,
+      );
       const path = join(packagesDir, file);
       writeFileSync(path, zip);
       const budget = budgets.get(level.id);

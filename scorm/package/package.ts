@@ -11,7 +11,13 @@ import { createZip, type FileMap } from './zip.ts';
 
 export interface PackageInput {
   readonly version: PackageVersion;
-  readonly course: { readonly id: string; readonly title: string; readonly version: string };
+  readonly course: {
+    readonly id: string;
+    readonly title: string;
+    readonly version: string;
+    /** An organisation's edition (organisation.yaml): named in the LMS's title when it has an id. */
+    readonly edition?: { readonly id?: string; readonly name: string };
+  };
   readonly level: { readonly id: string; readonly title: string; readonly passMark: number };
   /** The level's web build (index.html and assets/…), zip path → contents. */
   readonly files: FileMap;
@@ -22,14 +28,27 @@ export interface PackageInput {
 export const VERSION_SLUG = Object.freeze({ '1.2': 'scorm12', '2004': 'scorm2004' });
 export const PACKAGE_VERSIONS: readonly PackageVersion[] = Object.freeze(['1.2', '2004']);
 
-/** e.g. `learning-from-case-reviews_foundation_scorm12_v0.1.0.zip` */
+/**
+ * e.g. `learning-from-case-reviews_foundation_scorm12_v0.1.0.zip`, or with an organisation's
+ * edition id `learning-from-case-reviews_northshire-council_foundation_scorm12_v0.1.0.zip`, so two
+ * editions' packages are never mistaken for each other in an LMS's upload list.
+ */
 export function packageFileName(
   courseId: string,
   levelId: string,
   version: PackageVersion,
   courseVersion: string,
+  editionId?: string,
 ): string {
-  return `${courseId}_${levelId}_${VERSION_SLUG[version]}_v${courseVersion}.zip`;
+  const course = editionId ? `${courseId}_${editionId}` : courseId;
+  return `${course}_${levelId}_${VERSION_SLUG[version]}_v${courseVersion}.zip`;
+}
+
+/** The title the LMS shows: course and level, and the organisation for an edition with an id. */
+export function packageTitle(input: Pick<PackageInput, 'course' | 'level'>): string {
+  const { course, level } = input;
+  const edition = course.edition?.id ? ` (${course.edition.name})` : '';
+  return `${course.title}: ${level.title}${edition}`;
 }
 
 const SCHEMAS_DIR = fileURLToPath(new URL('./schemas/', import.meta.url));
@@ -67,7 +86,7 @@ export function packageFiles(input: PackageInput): Map<string, Uint8Array | stri
   const manifest = createManifest({
     version: input.version,
     identifier: `${input.course.id}.${input.level.id}`,
-    title: `${input.course.title}: ${input.level.title}`,
+    title: packageTitle(input),
     courseVersion: input.course.version,
     masteryScore: input.level.passMark,
     launch: input.launch ?? 'index.html',

@@ -26,6 +26,11 @@ export interface CoursePluginOptions {
    * @default the VITE_LEVEL environment variable, else every level
    */
   readonly level?: string;
+  /**
+   * The edition's organisation file (src/content/organisation.ts).
+   * @default the SG_ORG environment variable, else `<dir>/organisation.yaml`
+   */
+  readonly organisation?: string;
 }
 
 const DEFAULTS = Object.freeze({ dir: 'course', id: 'virtual:course' });
@@ -52,7 +57,9 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
   let reported = false;
   /** The dev server's compile of the content, made again after each change to a content file. */
   let latest: CompileResult | undefined;
-  const compiled = (): CompileResult => (latest ??= compileCourseDirectory(dir));
+  const organisation = options.organisation && resolve(options.organisation);
+  const compile = () => compileCourseDirectory(dir, undefined, organisation);
+  const compiled = (): CompileResult => (latest ??= compile());
 
   return {
     name: `safeguarding:course:${VIRTUAL_ID}`,
@@ -65,7 +72,7 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const result = isBuild ? compileCourseDirectory(dir) : compiled();
+      const result = isBuild ? compile() : compiled();
       if (hasErrors(result.diagnostics) || !result.course) {
         const count = result.diagnostics.filter((d) => d.severity === 'error').length;
         this.error(
