@@ -12,6 +12,7 @@ import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgChooseEvent } from '../events/sg-choose.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { focusHeading } from '../shared/focus.ts';
+import { stepHeading } from './step-heading.ts';
 import { styles } from './sg-scenario.styles.ts';
 
 /**
@@ -117,16 +118,9 @@ export class SgScenario extends LitElement {
     }
   }
 
-  /**
-   * A reveal is headed as what the review found: by its own title where that says so already
-   * ("What the reviews found: …", "What happened, and what the review found"), else by its title
-   * after "What the review found:".
-   */
+  /** See `stepHeading`. */
   private heading(step: Step): string {
-    if (step.type !== 'reveal') return step.title;
-    return /\breviews? found\b/i.test(step.title)
-      ? step.title
-      : `What the review found: ${step.title}`;
+    return stepHeading(step);
   }
 
   private renderStep(step: Step) {
