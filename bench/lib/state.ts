@@ -1,11 +1,5 @@
 import type { Course } from '../../src/content/types.ts';
-import {
-  levelContent,
-  serialise,
-  walkScenario,
-  worstCaseSize,
-  SUSPEND_DATA_LIMIT,
-} from '../../src/engine/index.ts';
+import { levelContent, walkLevel } from '../../src/engine/index.ts';
 import { play } from '../../tests/scorm/support/learner.ts';
 
 /** suspend_data sizes for one level, in characters. */
@@ -26,7 +20,7 @@ const SEEDS = [1, 2, 3, 4, 5, 12345, 99991, 0xfffffff0] as const;
 /**
  * Typical sizes come from driving the real engine (src/engine) along played paths: the tests'
  * scripted learner (tests/scorm/support/learner.ts) passing the whole level and failing a first
- * quiz, with several seeds (the quiz draw and shuffles depend on it), plus walkScenario over every
+ * quiz, with several seeds (the quiz draw and shuffles depend on it), plus walkLevel over every
  * path of every scenario.
  */
 export function stateSizes(course: Course, level: string): StateSizes {
@@ -41,16 +35,12 @@ export function stateSizes(course: Course, level: string): StateSizes {
       if (last) ends.push(last.state.length);
     }
   }
-  let walkedMax = 0;
-  content.modules.forEach((_, i) => {
-    walkScenario(content, i, (state) => {
-      walkedMax = Math.max(walkedMax, serialise(content, state).length);
-    });
-  });
+  // The same walk `npm run validate` runs (src/engine/level-walk.ts), so the figures agree.
+  const { walkedMax, worstCase, limit } = walkLevel(content);
   ends.sort((a, b) => a - b);
   return {
-    worstCase: worstCaseSize(content),
-    limit: SUSPEND_DATA_LIMIT,
+    worstCase,
+    limit,
     typicalEnd: ends[Math.floor(ends.length / 2)] ?? 0,
     playedMax,
     walkedMax,

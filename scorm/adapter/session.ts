@@ -623,7 +623,7 @@ function createLmsSession(
     // The interactions and objectives written before this Commit are the LMS's now; what is still
     // refused or waiting is not.
     const left = keepUnconfirmed([...pending, ...unsent]);
-    let changed = left.length !== unconfirmed.length;
+    let changed = left.length > 0 || unconfirmed.length > 0;
     unconfirmed = left;
     if (!pending.some((p) => p.element === names.suspendData) && accepted !== written.state) {
       accepted = written.state;

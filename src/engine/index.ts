@@ -42,4 +42,5 @@ export { scenarioReview } from './review.ts';
 export { walkScenario } from './walk.ts';
 export type { ScenarioWalk } from './walk.ts';
 export { walkLevel } from './level-walk.ts';
+export { continueEvent, currentModule, launchEffects, location } from './selectors.ts';
 export type { LevelPathProblem, LevelWalk } from './level-walk.ts';

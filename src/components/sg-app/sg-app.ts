@@ -2,10 +2,14 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Course } from '../../content/types.ts';
 import {
+  continueEvent,
+  currentModule,
   currentStep,
   drawQuestions,
+  launchEffects,
   levelContent,
   levelOutcome,
+  location,
   progressMeasure,
   questionBank,
   previewState,
@@ -380,25 +384,13 @@ export class SgApp extends LitElement {
     }
   }
 
-  /**
-   * A level the saved state finishes but the LMS does not record as finished is reported now: its
-   * completion was saved but never reached the LMS (saving failed then), or a new version of the
-   * course took out the one module left. No learner event would report it again.
-   */
+  /** At launch, tells the LMS what it missed of a finished level (the engine's `launchEffects`). */
   private reportFinishedLevel(content: LevelContent, state: LearnerState) {
     const { session } = this;
-    if (session?.mode !== 'lms' || session.reviewOnly || session.levelComplete) return;
-    const outcome = levelOutcome(content, state);
-    if (!outcome.complete) return;
-    session.apply(
-      [
-        { type: 'complete-level', passed: outcome.passed, score: outcome.score },
-        { type: 'save' },
-        { type: 'commit' },
-      ],
-      serialise(content, state),
-      this.location(content, state),
-    );
+    if (session?.mode !== 'lms' || session.reviewOnly) return;
+    const effects = launchEffects(content, state, session.levelComplete);
+    if (effects.length === 0) return;
+    session.apply(effects, serialise(content, state), location(content, state));
   }
 
   /** Runs one learner event through the engine and hands the effects to the session. */
@@ -408,31 +400,14 @@ export class SgApp extends LitElement {
     const [next, effects] = transition(content, state, event);
     if (next === state && effects.length === 0) return;
     this.state = next;
-    this.session?.apply(effects, serialise(content, next), this.location(content, next));
+    this.session?.apply(effects, serialise(content, next), location(content, next));
     void this.focusView();
   }
 
-  /** A short bookmark, e.g. `child-h/first-referral`, `child-h/quiz-1-3`, or `modules`. */
-  private location(content: LevelContent, state: LearnerState): string {
-    const index = state.current;
-    const module = index === null ? undefined : content.modules[index];
-    const progress = index === null ? undefined : state.modules[index];
-    if (!module || !progress) return 'modules';
-    switch (progress.phase) {
-      case 'scenario':
-        return `${module.id}/${currentStep(module, progress.scenario).id}`;
-      case 'quiz':
-        return `${module.id}/quiz-${progress.quiz.attempt}-${progress.quiz.question + 1}`;
-      default:
-        return `${module.id}/${progress.phase}`;
-    }
-  }
-
   private whereText(content: LevelContent, state: LearnerState): string {
-    const index = state.current;
-    const module = index === null ? undefined : content.modules[index];
-    const progress = index === null ? undefined : state.modules[index];
-    if (!module || !progress) return 'the module list';
+    const here = currentModule(content, state);
+    if (!here) return 'the module list';
+    const { module, progress } = here;
     switch (progress.phase) {
       case 'scenario':
         return `the scenario, at “${currentStep(module, progress.scenario).title}”`;
@@ -486,9 +461,7 @@ export class SgApp extends LitElement {
   }
 
   private onContinue() {
-    const index = this.state?.current;
-    const phase = index == null ? undefined : this.state?.modules[index]?.phase;
-    this.send(phase === 'done' ? { type: 'leave-module' } : { type: 'continue' });
+    if (this.state) this.send(continueEvent(this.state));
   }
 
   private onChoose(event: SgChooseEvent) {

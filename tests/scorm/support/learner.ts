@@ -1,8 +1,10 @@
 import type { Question } from '../../../src/content/types.ts';
 import {
+  continueEvent,
   currentStep,
   drawQuestions,
   initialState,
+  location,
   serialise,
   transition,
   type Answer,
@@ -15,6 +17,8 @@ import {
 /**
  * A scripted learner for adapter and runtime tests: plays a level through the real engine and
  * yields what the app would hand its session after each event (effects, serialised state, bookmark).
+ * The bookmark and what "continue" means come from the engine (`location`, `continueEvent`), as in
+ * the app, so the adapter tests and the bench see what the app sends.
  */
 export interface Turn {
   readonly event: LearnerEvent;
@@ -49,23 +53,12 @@ export function play(content: LevelContent, script: Script): Turn[] {
       event,
       effects,
       state: serialise(content, state),
-      location: bookmark(content, state),
+      location: location(content, state),
       learner: state,
     });
     if (event.type === 'leave-module' && script.outcome === 'fail') break;
   }
   return turns;
-}
-
-/** The bookmark the app keeps: `<module>/<step id or phase>`, or `menu`. */
-export function bookmark(content: LevelContent, state: LearnerState): string {
-  if (state.current === null) return 'menu';
-  const module = content.modules[state.current];
-  const progress = state.modules[state.current];
-  if (!module || !progress) return 'menu';
-  if (progress.phase === 'scenario')
-    return `${module.id}/${currentStep(module, progress.scenario).id}`;
-  return `${module.id}/${progress.phase}`;
 }
 
 function nextEvent(
@@ -82,11 +75,11 @@ function nextEvent(
   if (!module || !progress) return undefined;
   switch (progress.phase) {
     case 'not-started':
-    case 'done':
       return undefined;
     case 'intro':
     case 'reflection':
-      return { type: 'continue' };
+    case 'done': // a finished module reopened: continue takes the learner back to the list
+      return continueEvent(state);
     case 'scenario': {
       const step = currentStep(module, progress.scenario);
       if (step.type !== 'decision' || progress.scenario.answered) return { type: 'continue' };

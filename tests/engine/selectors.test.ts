@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  continueEvent,
+  currentModule,
+  initialState,
+  launchEffects,
+  location,
+  type LearnerState,
+  type ModuleProgress,
+} from '../../src/engine/index.ts';
+import { fixtureLevel, play } from './fixture.ts';
+
+const foundation = fixtureLevel('foundation');
+const fresh = () => initialState(foundation, 7);
+
+/** The fresh state with module 0 changed by `edit` and open (or not, with `current: null`). */
+function withModule(
+  edit: (m: ModuleProgress) => ModuleProgress,
+  current: number | null = 0,
+): LearnerState {
+  const state = fresh();
+  return { ...state, current, modules: state.modules.map((m, i) => (i === 0 ? edit(m) : m)) };
+}
+
+describe('currentModule', () => {
+  it('gives the open module with its progress, and nothing at the module list', () => {
+    expect(currentModule(foundation, fresh())).toBeUndefined();
+    const opened = play(foundation, fresh(), [{ type: 'open-module', module: 0 }]).state;
+    const here = currentModule(foundation, opened);
+    expect(here?.index).toBe(0);
+    expect(here?.module.id).toBe('sample');
+    expect(here?.progress.phase).toBe('intro');
+  });
+});
+
+describe('location (the LMS bookmark)', () => {
+  it('is `modules` at the module list (not `menu`)', () => {
+    expect(location(foundation, fresh())).toBe('modules');
+  });
+
+  it('names the scenario step the learner is at', () => {
+    const { state } = play(foundation, fresh(), [
+      { type: 'open-module', module: 0 },
+      { type: 'continue' },
+      { type: 'continue' },
+    ]);
+    expect(location(foundation, state)).toBe('sample/first-choice');
+  });
+
+  it('names the quiz attempt and question (1-based), not just `quiz`', () => {
+    const state = withModule((m) => ({
+      ...m,
+      phase: 'quiz',
+      quiz: { ...m.quiz, attempt: 2, question: 2 },
+    }));
+    expect(location(foundation, state)).toBe('sample/quiz-2-3');
+  });
+
+  it('names the phase elsewhere', () => {
+    expect(
+      location(
+        foundation,
+        withModule((m) => ({ ...m, phase: 'intro' })),
+      ),
+    ).toBe('sample/intro');
+    expect(
+      location(
+        foundation,
+        withModule((m) => ({ ...m, phase: 'results' })),
+      ),
+    ).toBe('sample/results');
+  });
+});
+
+describe('continueEvent', () => {
+  it('leaves a finished module reopened for review', () => {
+    const done = withModule((m) => ({ ...m, phase: 'done', completed: true }));
+    expect(continueEvent(done)).toEqual({ type: 'leave-module' });
+  });
+
+  it('moves on everywhere else', () => {
+    for (const phase of ['intro', 'scenario', 'quiz', 'results', 'reflection'] as const)
+      expect(continueEvent(withModule((m) => ({ ...m, phase })))).toEqual({ type: 'continue' });
+    expect(continueEvent(fresh())).toEqual({ type: 'continue' });
+  });
+});
+
+describe('launchEffects (a finished level the LMS has not recorded)', () => {
+  const finished = (best: number) =>
+    withModule((m) => ({ ...m, phase: 'done', completed: true, quiz: { ...m.quiz, best } }), null);
+
+  it('reports the level complete, with its outcome, then saves and commits', () => {
+    expect(launchEffects(foundation, finished(100), false)).toEqual([
+      { type: 'complete-level', passed: true, score: 100 },
+      { type: 'save' },
+      { type: 'commit' },
+    ]);
+    expect(launchEffects(foundation, finished(0), false)[0]).toEqual({
+      type: 'complete-level',
+      passed: false,
+      score: 0,
+    });
+  });
+
+  it('says nothing when the LMS already records the level, or the level is not finished', () => {
+    expect(launchEffects(foundation, finished(100), true)).toEqual([]);
+    expect(launchEffects(foundation, fresh(), false)).toEqual([]);
+  });
+});
