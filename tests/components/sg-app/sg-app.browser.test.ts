@@ -115,7 +115,13 @@ describe('<sg-app>', () => {
     await userEvent.click(deepQuery(element, '#option-0')!);
     await click(element, 'Confirm my choice');
     const last = session.applied.at(-1);
-    expect(last?.effects.map((e) => e.type)).toEqual(['record-interaction', 'save', 'commit']);
+    // Progress moves with every step now, so the choice also reports the new measure.
+    expect(last?.effects.map((e) => e.type)).toEqual([
+      'set-progress',
+      'record-interaction',
+      'save',
+      'commit',
+    ]);
     expect(last?.state).toMatch(/^1~foundation~/);
   });
 
