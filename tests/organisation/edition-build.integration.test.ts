@@ -181,6 +181,35 @@ describe('two editions built from two organisation files', () => {
       }
     });
 
+  it('a training lead’s local module (profile: local, one decision) builds and plays', async () => {
+    const local = await buildPackages({
+      courseDir: `${FIXTURES}/local-module`,
+      outDir: join(out, 'local'),
+      versions: ['1.2'],
+    });
+    // Its own organisation.yaml, beside its course.yaml, names the edition.
+    expect(local.map((p) => p.file)).toEqual([
+      'eastbay-local_eastbay-nhs_local_scorm12_v1.0.0.zip',
+    ]);
+    const { server, url } = await serve(join(out, 'local', 'levels', 'local'));
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page
+        .getByRole('button', { name: /^Start/ })
+        .first()
+        .click();
+      await page.getByRole('button', { name: 'Start the scenario' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByText('Tell the Eastbay Trust safeguarding team today.').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+      server.close();
+    }
+  });
+
   it('a palette below WCAG 2.2 AA stops the build, naming the failing pair', async () => {
     await expect(
       buildPackages({
