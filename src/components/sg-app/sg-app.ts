@@ -37,6 +37,8 @@ import type { PrintoutKind, SgOpenRecordEvent } from '../sg-record/events.ts';
 import '../sg-record/sg-record.ts';
 import '../sg-reflection/sg-reflection.ts';
 import '../sg-scenario/sg-scenario.ts';
+import type { SgReviewScenarioEvent } from '../sg-scenario/events.ts';
+import '../sg-scenario/sg-scenario-review.ts';
 import { styles } from './sg-app.styles.ts';
 
 /** A scenario step to open at once, by module and step id (see `preview`). */
@@ -90,6 +92,11 @@ export class SgApp extends LitElement {
   @state() private previewing = false;
   /** The record of learning or certificate is open over the view it was opened from. */
   @state() private printout?: PrintoutKind;
+  /**
+   * A module's scenario open to read again (its index), over the view it was opened from: a view
+   * only, so no engine event, no effect and nothing for the session.
+   */
+  @state() private reviewScenario?: number;
 
   private watchedSession?: CourseSession;
 
@@ -208,6 +215,8 @@ export class SgApp extends LitElement {
           @sg-leave-module=${this.onLeaveModule}
           @sg-open-record=${this.onOpenRecord}
           @sg-close-record=${this.onCloseRecord}
+          @sg-review-scenario=${this.onReviewScenario}
+          @sg-close-review=${this.onCloseReview}
         >
           ${this.renderView()}
         </main>
@@ -242,6 +251,14 @@ export class SgApp extends LitElement {
         .learnerName=${this.session?.learnerName}
         .levelRecord=${this.session?.launchRecord}
       ></sg-record>`;
+    const reviewed = this.reviewScenario;
+    if (reviewed !== undefined && content.modules[reviewed] && state.modules[reviewed])
+      return html`<sg-scenario-review
+        class="view"
+        .module=${content.modules[reviewed]}
+        .progress=${state.modules[reviewed]}
+        back-label=${state.current === null ? 'Back to the modules' : 'Back to your results'}
+      ></sg-scenario-review>`;
     const index = state.current;
     const module = index === null ? undefined : content.modules[index];
     const progress = index === null ? undefined : state.modules[index];
@@ -345,6 +362,7 @@ export class SgApp extends LitElement {
     this.levelError = '';
     this.previewing = false;
     this.printout = undefined;
+    this.reviewScenario = undefined;
     if (!course || !level) return;
     try {
       this.content = levelContent(course, level);
@@ -483,6 +501,19 @@ export class SgApp extends LitElement {
 
   private onCloseRecord() {
     this.printout = undefined;
+    void this.focusView();
+  }
+
+  /** From the module list (a module's index) or the results (null: the module open now). */
+  private onReviewScenario(event: SgReviewScenarioEvent) {
+    const index = event.detail.module ?? this.state?.current;
+    if (index === undefined || index === null) return;
+    this.reviewScenario = index;
+    void this.focusView();
+  }
+
+  private onCloseReview() {
+    this.reviewScenario = undefined;
     void this.focusView();
   }
 

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import {
   levelOutcome,
   moduleOutcome,
+  scenarioReview,
   type LearnerState,
   type LevelContent,
   type ModuleProgress,
@@ -12,6 +13,7 @@ import type { LevelRecord } from '../../session.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgOpenModuleEvent } from '../events/sg-open-module.ts';
 import { SgOpenRecordEvent } from '../sg-record/events.ts';
+import { SgReviewScenarioEvent } from '../sg-scenario/events.ts';
 import { focusHeading } from '../shared/focus.ts';
 import { styles } from './sg-module-list.styles.ts';
 
@@ -55,6 +57,7 @@ export function moduleStatus(
  * review it.
  *
  * @fires sg-open-module - The learner opened a module.
+ * @fires sg-review-scenario - The learner asked to read a module's scenario again.
  */
 @customElement('sg-module-list')
 export class SgModuleList extends LitElement {
@@ -197,6 +200,18 @@ export class SgModuleList extends LitElement {
           >
             ${action}<span class="visually-hidden"> ${module.title}</span>
           </button>
+          ${
+            // Once its scenario has ended: the learner's own path, to read again (nothing recorded).
+            scenarioReview(module, progress)
+              ? html`<button
+                  type="button"
+                  class="secondary"
+                  @click=${() => this.dispatchEvent(new SgReviewScenarioEvent({ module: index }))}
+                >
+                  Read the scenario again<span class="visually-hidden"> of ${module.title}</span>
+                </button>`
+              : ''
+          }
         </div>
       </li>
     `;

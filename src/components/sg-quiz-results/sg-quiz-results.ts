@@ -16,6 +16,7 @@ import { SgContinueEvent } from '../events/sg-continue.ts';
 import { SgLeaveModuleEvent } from '../events/sg-leave-module.ts';
 import { SgRetryQuizEvent } from '../events/sg-retry-quiz.ts';
 import { SgOpenRecordEvent } from '../sg-record/events.ts';
+import { SgReviewScenarioEvent } from '../sg-scenario/events.ts';
 import { focusHeading } from '../shared/focus.ts';
 
 /**
@@ -26,6 +27,7 @@ import { focusHeading } from '../shared/focus.ts';
  * @fires sg-retry-quiz - The learner asked for another attempt.
  * @fires sg-continue - The learner went on to reflection.
  * @fires sg-leave-module - The learner went back to the module list.
+ * @fires sg-review-scenario - The learner asked to read the module's scenario again.
  */
 @customElement('sg-quiz-results')
 export class SgQuizResults extends LitElement {
@@ -101,7 +103,12 @@ export class SgQuizResults extends LitElement {
               <p>
                 Look again at the module “${module.title}”: its scenario, and the review findings it
                 shows.
-              </p>`
+              </p>
+              <div class="button-group">
+                <button type="button" class="secondary" @click=${this.onReviewScenario}>
+                  Read the scenario again
+                </button>
+              </div>`
           : nothing
       }
       ${
@@ -146,6 +153,11 @@ export class SgQuizResults extends LitElement {
 
   private onOpenRecord() {
     this.dispatchEvent(new SgOpenRecordEvent({ kind: 'record' }));
+  }
+
+  /** Null: the module these results are for, the one open now. */
+  private onReviewScenario() {
+    this.dispatchEvent(new SgReviewScenarioEvent({ module: null }));
   }
 
   private onLeave() {
