@@ -8,6 +8,7 @@ import {
   type LearnerState,
   type ModuleProgress,
 } from '../../src/engine/index.ts';
+import { play as playLevel } from '../scorm/support/learner.ts';
 import { fixtureLevel, play } from './fixture.ts';
 
 const foundation = fixtureLevel('foundation');
@@ -105,5 +106,15 @@ describe('launchEffects (a finished level the LMS has not recorded)', () => {
   it('says nothing when the LMS already records the level, or the level is not finished', () => {
     expect(launchEffects(foundation, finished(100), true)).toEqual([]);
     expect(launchEffects(foundation, fresh(), false)).toEqual([]);
+  });
+});
+
+describe('the scripted learner (tests/scorm/support/learner.ts) uses the same rules', () => {
+  it("hands its session the app's bookmark: `modules` and `m/quiz-<attempt>-<question>`", () => {
+    const locations = playLevel(foundation, { outcome: 'pass', seed: 7 }).map((t) => t.location);
+    expect(locations).toContain('modules');
+    expect(locations).toContain('sample/quiz-1-1');
+    expect(locations).not.toContain('menu');
+    expect(locations).not.toContain('sample/quiz');
   });
 });
