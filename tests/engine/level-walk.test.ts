@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/content/diagnostics.ts';
 import { compileCourseDirectory } from '../../src/content/load.ts';
+import { checkCoursePaths } from '../../src/build/path-check.ts';
 import { levelContent, walkLevel, worstCaseSize } from '../../src/engine/index.ts';
 import { fixtureLevel } from './fixture.ts';
 
@@ -11,11 +12,12 @@ import { fixtureLevel } from './fixture.ts';
  */
 const STUCK = 'tests/engine/fixtures/stuck-path';
 
-function stuckLevel() {
+function stuckCourse() {
   const result = compileCourseDirectory(STUCK);
   if (!result.course) throw new Error(formatDiagnostics(result.diagnostics));
-  return levelContent(result.course, 'foundation');
+  return result.course;
 }
+const stuckLevel = () => levelContent(stuckCourse(), 'foundation');
 
 describe('walkLevel', () => {
   it('finds no problem in a sound level, and counts its paths and saved-state sizes', () => {
@@ -47,6 +49,23 @@ describe('walkLevel', () => {
     expect(problem?.module).toBeUndefined();
     expect(problem?.message).toContain(`over SCORM 1.2's limit of ${worstCaseSize(content) - 1}`);
     expect(problem?.fix).toContain('questions-per-module');
+  });
+});
+
+describe('checkCoursePaths (what validate prints, and a build can fail on)', () => {
+  it('gives each problem as file:line, for one level when a package teaches one', () => {
+    const check = checkCoursePaths(stuckCourse(), STUCK, 'advanced');
+    expect(check.walks.map((w) => w.level)).toEqual(['advanced']);
+    expect(check.problems).toHaveLength(1);
+    expect(check.problems[0]).toMatch(
+      /^tests\/engine\/fixtures\/stuck-path\/modules\/sample\.yaml:53 {2}level advanced, step "school-again": /,
+    );
+  });
+
+  it('finds nothing in a sound course, and counts its paths', () => {
+    const valid = compileCourseDirectory('tests/content/fixtures/valid').course!;
+    expect(checkCoursePaths(valid, 'tests/content/fixtures/valid').problems).toEqual([]);
+    expect(checkCoursePaths(valid, 'tests/content/fixtures/valid').paths).toBe(6);
   });
 });
 
