@@ -6,6 +6,11 @@ import eastbayYaml from '../fixtures/organisations/eastbay/organisation.yaml?raw
 import northshireLogo from '../fixtures/organisations/northshire/logo.svg?raw';
 import northshireYaml from '../fixtures/organisations/northshire/organisation.yaml?raw';
 import '../../src/components/sg-app/sg-app.ts';
+import '../../src/components/sg-reflection/sg-reflection.ts';
+import {
+  emptyAnswers,
+  reflectiveLogText,
+} from '../../src/components/sg-reflection/reflective-log.ts';
 import { compileCourse } from '../../src/content/compile.ts';
 import { formatDiagnostic } from '../../src/content/diagnostics.ts';
 import type { Course } from '../../src/content/types.ts';
@@ -114,6 +119,35 @@ describe('an organisation’s edition in the course', () => {
     expect(footer).toContain('the Eastbay Trust safeguarding team, on 01632 960 444');
     expect(deepQuery(app, 'footer img')).toBeNull();
     expect(buttonColour).toBe('rgb(0, 112, 60)');
+    await expectNoAxeViolations();
+  });
+
+  it('the reflective log says who to tell about a worry, on screen, in print and in the download', async () => {
+    const course = courseFor('tests/fixtures/organisations/eastbay/organisation.yaml', eastbayYaml);
+    const module = course.modules.find((m) => m.id === 'induction-essentials')!;
+    const line =
+      'If reflecting on this has raised a worry about a child, tell the Eastbay Trust safeguarding team, on 01632 960 444 (every day, 8am to 8pm).';
+    const el = await mount('sg-reflection', {
+      module,
+      edition: course.edition!,
+      courseId: course.id,
+      levelId: 'induction',
+      learnerId: 'edition-test',
+    });
+    await settled(el);
+    expect(text(deepQuery(el, '.who-to-tell'))).toBe(line);
+    expect(text(deepQuery(el, 'section.print-log'))).toContain(
+      'Who to tell about a worry the Eastbay Trust safeguarding team, on 01632 960 444',
+    );
+    const log = reflectiveLogText(
+      module,
+      emptyAnswers(module),
+      '3 December 2026',
+      'C',
+      'L',
+      course.edition,
+    );
+    expect(log.trim().split('\n').at(-1)).toBe(line);
     await expectNoAxeViolations();
   });
 

@@ -259,10 +259,8 @@ export class SgApp extends LitElement {
         .progress=${state.modules[reviewed]}
         back-label=${state.current === null ? 'Back to the modules' : 'Back to your results'}
       ></sg-scenario-review>`;
-    const index = state.current;
-    const module = index === null ? undefined : content.modules[index];
-    const progress = index === null ? undefined : state.modules[index];
-    if (!module || !progress)
+    const here = currentModule(content, state);
+    if (!here)
       return html`<sg-module-list
         class="view"
         .content=${content}
@@ -270,6 +268,7 @@ export class SgApp extends LitElement {
         .record=${this.session?.launchRecord}
         ?reviewing=${this.session?.reviewOnly ?? false}
       ></sg-module-list>`;
+    const { module, progress } = here;
     switch (progress.phase) {
       case 'not-started':
       case 'intro':
@@ -320,6 +319,7 @@ export class SgApp extends LitElement {
           level-id=${content.level.id}
           level-title=${content.level.title}
           .learnerId=${this.session?.learnerId}
+          .edition=${content.course.edition}
           ?reviewing=${progress.phase === 'done'}
         ></sg-reflection>`;
     }
@@ -336,7 +336,7 @@ export class SgApp extends LitElement {
   }
 
   private renderResume(content: LevelContent, state: LearnerState) {
-    const module = state.current === null ? undefined : content.modules[state.current];
+    const module = currentModule(content, state)?.module;
     const name = this.session?.learnerName;
     return html`<h1 tabindex="-1" data-focus>Welcome back${name ? `, ${name}` : ''}</h1>
       <p class="lead">

@@ -1,4 +1,5 @@
-import type { Module } from '../../content/types.ts';
+import { describeContact } from '../../content/contact.ts';
+import type { Edition, Module } from '../../content/types.ts';
 import { citeSource } from '../shared/source.ts';
 
 /**
@@ -25,6 +26,8 @@ export function reflectiveLogText(
   date: string,
   courseTitle: string,
   levelTitle: string,
+  /** Whose edition: the log says who to tell about a worry (organisation.yaml). */
+  edition?: Edition,
 ): string {
   const { source } = module;
   const block = (heading: string, body: string) =>
@@ -42,6 +45,12 @@ export function reflectiveLogText(
     block('What I will do differently', answers.differently),
     ...module.reflection.map((prompt, i) => block(prompt.text, answers.prompts[i] ?? '')),
     'Take this to supervision or a team meeting. It is kept on your device only.',
+    ...(edition ? [whoToTell(edition)] : []),
     '',
   ].join('\n');
+}
+
+/** Who to tell about a worry, from the edition: in the log, for the learner to keep. */
+export function whoToTell(edition: Edition): string {
+  return `If reflecting on this has raised a worry about a child, tell ${describeContact(edition.contacts.dsl)}.`;
 }

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Module } from '../../content/types.ts';
+import type { Edition, Module } from '../../content/types.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { focusHeading } from '../shared/focus.ts';
@@ -14,7 +14,13 @@ import {
   removeNotes,
   saveNotes,
 } from './notes-store.ts';
-import { emptyAnswers, reflectiveLogText, type ReflectionAnswers } from './reflective-log.ts';
+import { describeContact } from '../../content/contact.ts';
+import {
+  emptyAnswers,
+  reflectiveLogText,
+  whoToTell,
+  type ReflectionAnswers,
+} from './reflective-log.ts';
 import { styles } from './sg-reflection.styles.ts';
 
 /**
@@ -41,6 +47,9 @@ export class SgReflection extends LitElement {
    * never sees them. Without one (no LMS), under a learner id this browser picks on first use.
    */
   @property({ attribute: false }) learnerId?: string;
+
+  /** Whose edition (organisation.yaml): the log says who to tell about a worry. */
+  @property({ attribute: false }) edition?: Edition;
 
   /** The module is already finished: the learner is reviewing their reflection. */
   @property({ type: Boolean }) reviewing = false;
@@ -136,6 +145,7 @@ export class SgReflection extends LitElement {
           </button>
         </div>
         ${this.renderRemoval()}
+        ${this.edition ? html`<p class="who-to-tell">${whoToTell(this.edition)}</p>` : ''}
         <div class="button-group">
           <button type="button" @click=${this.onFinish}>
             ${this.reviewing ? 'Back to the modules' : 'Finish this module'}
@@ -153,6 +163,12 @@ export class SgReflection extends LitElement {
           <dd>${module.title}</dd>
           <dt>Source review</dt>
           <dd>${citeSource(module.source)}</dd>
+          ${
+            this.edition
+              ? html`<dt>Who to tell about a worry</dt>
+                  <dd>${describeContact(this.edition.contacts.dsl)}</dd>`
+              : ''
+          }
           <dt>What I learned</dt>
           <dd class="answer">${this.answers.learned || '(not answered)'}</dd>
           <dt>What I will do differently</dt>
@@ -276,6 +292,7 @@ export class SgReflection extends LitElement {
       today(),
       this.courseTitle,
       this.levelTitle,
+      this.edition,
     );
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');
