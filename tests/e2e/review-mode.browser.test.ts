@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
+import { connectScormSession, type ScormSession } from '../../scorm/adapter/index.ts';
 import '../../src/components/sg-app/sg-app.ts';
 import type { Question } from '../../src/content/types.ts';
 import {
@@ -23,6 +24,7 @@ import {
   settled,
   text,
 } from '../components/helpers.ts';
+import { createTestLms, savedForRelaunch, type TestLms } from '../scorm/support/lms.ts';
 
 /**
  * Review mode: a learner who has played a module's scenario opens it again, from the quiz results
@@ -95,8 +97,27 @@ async function click(app: HTMLElement, label: string) {
 const heading = (app: HTMLElement) => text(deepQuery(deepQuery(app, 'main > .view')!, 'h1'));
 const yourChoices = (app: HTMLElement) => deepQueryAll(app, '.your-choice').map(text);
 
+/** The adapter against scorm-again, writing at once (no idle wait), so a write would show. */
+const sessions: ScormSession[] = [];
+function connect(lms: TestLms) {
+  const session = connectScormSession({
+    storageKey: 'review-mode:foundation',
+    modules: content.modules.map((m) => m.id),
+    api: lms.found,
+    commitIntervalMs: 0,
+    schedule: (flush) => flush(),
+  });
+  if (!session) throw new Error('No session');
+  sessions.push(session);
+  return session;
+}
+
 describe('review mode', () => {
-  afterEach(() => document.body.replaceChildren());
+  afterEach(() => {
+    for (const session of sessions.splice(0)) session.finish();
+    localStorage.clear();
+    document.body.replaceChildren();
+  });
 
   it('from a failed quiz: the scenario is read again with the learner’s own choices, and nothing reaches the session', async () => {
     const failed = play([...scenario, ...quiz(false)]);
@@ -149,4 +170,37 @@ describe('review mode', () => {
     expect(session.applied).toEqual([]);
     expect(session.finished).toBe(0);
   }, 60_000);
+
+  for (const version of ['1.2', '2004'] as const) {
+    it(`SCORM ${version}, a real scorm-again LMS: reading the scenario again from the results calls nothing on the LMS`, async () => {
+      // A first launch leaves the failed attempt in the LMS, as a learner's would.
+      const failed = play([...scenario, ...quiz(false)]);
+      const first = createTestLms(version);
+      connect(first).apply(
+        [{ type: 'save' }, { type: 'commit' }],
+        serialise(content, failed),
+        'sample/results',
+      );
+      const lms = createTestLms(version, savedForRelaunch(first));
+      const session = connect(lms);
+      const app = await mount('sg-app', { course, level: 'foundation', seed: SEED, session });
+      await settled(app);
+      await click(app, 'Continue where you left off');
+      expect(heading(app)).toContain('Your results');
+      const calls = lms.strict.calls.length;
+      const held = lms.cmi();
+
+      await click(app, 'Read the scenario again');
+      expect(yourChoices(app)).toEqual([
+        'Your choice Focus on the referred child',
+        'Your choice Do not tell them, in case they stop working with you',
+      ]);
+      await click(app, 'Back to your results');
+      expect(heading(app)).toContain('Your results');
+
+      expect(lms.strict.calls.slice(calls)).toEqual([]);
+      expect(lms.cmi()).toEqual(held);
+      expect(lms.strict.violations).toEqual([]);
+    }, 60_000);
+  }
 });
