@@ -319,6 +319,7 @@ export class SgApp extends LitElement {
           level-id=${content.level.id}
           level-title=${content.level.title}
           .learnerId=${this.session?.learnerId}
+          .edition=${content.course.edition}
           ?reviewing=${progress.phase === 'done'}
         ></sg-reflection>`;
     }
