@@ -42,5 +42,13 @@ export { scenarioReview } from './review.ts';
 export { walkScenario } from './walk.ts';
 export type { ScenarioWalk } from './walk.ts';
 export { walkLevel } from './level-walk.ts';
-export { continueEvent, currentModule, launchEffects, location } from './selectors.ts';
+export {
+  continueEvent,
+  currentModule,
+  launchEffects,
+  location,
+  moduleStatus,
+  quizResults,
+} from './selectors.ts';
+export type { ModuleStatus, QuizResults } from './selectors.ts';
 export type { LevelPathProblem, LevelWalk } from './level-walk.ts';

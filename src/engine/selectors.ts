@@ -1,7 +1,8 @@
-import type { Module } from '../content/types.ts';
+import type { Module, Question } from '../content/types.ts';
+import { drawQuestions, isCorrect, quizScore } from './quiz.ts';
 import { currentStep } from './scenario.ts';
 import type { LearnerEvent, Effect } from './transition.ts';
-import { levelOutcome } from './transition.ts';
+import { levelOutcome, moduleOutcome, moduleScore } from './transition.ts';
 import type { LearnerState, LevelContent, ModuleProgress } from './state.ts';
 
 /**
@@ -74,4 +75,61 @@ export function launchEffects(
     { type: 'save' },
     { type: 'commit' },
   ];
+}
+
+/** A module's standing as the module list and the record of learning say it (in words there). */
+export type ModuleStatus = 'not-started' | 'in-progress' | 'completed' | 'passed' | 'not-passed';
+
+/**
+ * Passed or not passed: finished, with a quiz score at or above the pass mark or below it once the
+ * attempts ran out (as the LMS records it). Completed: finished, with no quiz at this level.
+ */
+export function moduleStatus(
+  content: LevelContent,
+  module: Module,
+  progress: ModuleProgress,
+): ModuleStatus {
+  if (progress.completed) {
+    const outcome = moduleOutcome(content, module, progress);
+    if (outcome.score === null) return 'completed';
+    return outcome.passed ? 'passed' : 'not-passed';
+  }
+  return progress.phase === 'not-started' ? 'not-started' : 'in-progress';
+}
+
+export interface QuizResults {
+  /** The questions of the latest attempt, in the order asked. */
+  readonly questions: readonly Question[];
+  /** Those answered wrongly or not at all in the latest attempt. */
+  readonly missed: readonly Question[];
+  /** 0–100: the latest attempt alone. */
+  readonly attemptScore: number;
+  /** 0–100: the module's score (best attempt blended with the scenario), and whether it passes. */
+  readonly score: number;
+  readonly passed: boolean;
+  /** Attempts still allowed, or null where the level sets no limit. */
+  readonly attemptsLeft: number | null;
+}
+
+/** What the quiz results page shows for the module's latest attempt. */
+export function quizResults(
+  content: LevelContent,
+  module: Module,
+  progress: ModuleProgress,
+  seed: number,
+): QuizResults {
+  const { level } = content;
+  const questions = drawQuestions(module, level, seed, progress.quiz.attempt);
+  const missed = questions.filter((q, i) => {
+    const a = progress.quiz.answers[i];
+    return !a || !isCorrect(q, a);
+  });
+  return {
+    questions,
+    missed,
+    attemptScore: quizScore(questions, progress.quiz.answers),
+    score: moduleScore(content, module, progress),
+    passed: moduleOutcome(content, module, progress).passed,
+    attemptsLeft: level.attempts === 0 ? null : level.attempts - progress.quiz.attempt,
+  };
 }

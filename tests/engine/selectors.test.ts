@@ -5,6 +5,8 @@ import {
   initialState,
   launchEffects,
   location,
+  moduleStatus,
+  quizResults,
   type LearnerState,
   type ModuleProgress,
 } from '../../src/engine/index.ts';
@@ -116,5 +118,60 @@ describe('the scripted learner (tests/scorm/support/learner.ts) uses the same ru
     expect(locations).toContain('sample/quiz-1-1');
     expect(locations).not.toContain('menu');
     expect(locations).not.toContain('sample/quiz');
+  });
+});
+
+describe('moduleStatus', () => {
+  const module = foundation.modules[0]!;
+  const status = (edit: (m: ModuleProgress) => ModuleProgress) =>
+    moduleStatus(foundation, module, edit(fresh().modules[0]!));
+
+  it('is not started, or in progress, until the module is complete', () => {
+    expect(status((m) => m)).toBe('not-started');
+    expect(status((m) => ({ ...m, phase: 'quiz' }))).toBe('in-progress');
+  });
+
+  it('is passed or not passed on the module score once complete', () => {
+    const done = (best: number) => (m: ModuleProgress) =>
+      ({ ...m, phase: 'done', completed: true, quiz: { ...m.quiz, best } }) as const;
+    expect(status(done(100))).toBe('passed');
+    expect(status(done(0))).toBe('not-passed');
+  });
+
+  it('is completed where the level asks no quiz of the module', () => {
+    const noQuiz = { ...foundation, level: { ...foundation.level, questionsPerModule: 0 } };
+    const quizless = {
+      ...noQuiz,
+      modules: noQuiz.modules.map((m) => ({ ...m, questions: [] })),
+    };
+    const progress = { ...fresh().modules[0]!, phase: 'done' as const, completed: true };
+    expect(moduleStatus(quizless, quizless.modules[0]!, progress)).toBe('completed');
+  });
+});
+
+describe('quizResults', () => {
+  /** The state at the results page after the scripted learner's first attempt. */
+  const atResults = (outcome: 'pass' | 'fail') =>
+    playLevel(foundation, { outcome, seed: 7 }).find(
+      (t) => t.learner.current === 0 && t.learner.modules[0]?.phase === 'results',
+    )!.learner;
+
+  it('after a failed attempt: every question missed, no pass, one attempt left', () => {
+    const state = atResults('fail');
+    const results = quizResults(foundation, foundation.modules[0]!, state.modules[0]!, state.seed);
+    expect(results.questions).toHaveLength(4);
+    expect(results.missed).toEqual(results.questions);
+    expect(results.attemptScore).toBe(0);
+    expect(results.passed).toBe(false);
+    expect(results.attemptsLeft).toBe(1);
+  });
+
+  it('after a passed attempt: nothing missed, the module passed', () => {
+    const state = atResults('pass');
+    const results = quizResults(foundation, foundation.modules[0]!, state.modules[0]!, state.seed);
+    expect(results.missed).toEqual([]);
+    expect(results.attemptScore).toBe(100);
+    expect(results.score).toBe(100);
+    expect(results.passed).toBe(true);
   });
 });
