@@ -16,6 +16,7 @@ import {
 } from '../../src/engine/index.ts';
 import {
   button,
+  deepActiveElement,
   deepQuery,
   deepQueryAll,
   expectNoAxeViolations,
@@ -130,6 +131,8 @@ describe('review mode', () => {
 
     await click(app, 'Read the scenario again');
     expect(heading(app)).toBe('Sample module The scenario, as you played it');
+    // Focus moves to the review's heading, as for every new view.
+    await expect.poll(() => text(deepActiveElement())).toBe(heading(app));
     expect(yourChoices(app)).toEqual([
       'Your choice Focus on the referred child',
       'Your choice Do not tell them, in case they stop working with you',
@@ -140,6 +143,7 @@ describe('review mode', () => {
 
     await click(app, 'Back to your results');
     expect(heading(app)).toContain('Your results');
+    await expect.poll(() => text(deepActiveElement())).toBe(heading(app));
     // A retry is still there: the review changed nothing in the module.
     button(app, 'Try the quiz again');
     expect(session.applied).toEqual([]);
