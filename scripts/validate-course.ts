@@ -28,6 +28,11 @@ const budgets = stateBudgets(course);
 console.log(
   `${course.title} ${course.version}: ${course.modules.length} module(s), ${warnings} warning(s).`,
 );
+// Which edition was checked, so a training lead sees that SG_ORG took effect.
+if (course.edition)
+  console.log(
+    `Edition: ${course.edition.name}${course.edition.id ? ` (${course.edition.id})` : ' (neutral)'}, from ${process.env.SG_ORG || `${dir}/organisation.yaml`}.`,
+  );
 console.log(formatStateBudgets(budgets));
 const { modules } = course;
 console.log(`\n${formatBalance([...modules.map(moduleBalance), courseBalance(modules)])}`);
