@@ -1,6 +1,7 @@
 import type { Question } from '../../../src/content/types.ts';
 import {
   continueEvent,
+  currentModule,
   currentStep,
   drawQuestions,
   initialState,
@@ -70,9 +71,9 @@ function nextEvent(
     const open = state.modules.findIndex((m) => !m.completed);
     return open < 0 ? undefined : { type: 'open-module', module: open };
   }
-  const module = content.modules[state.current];
-  const progress = state.modules[state.current];
-  if (!module || !progress) return undefined;
+  const here = currentModule(content, state);
+  if (!here) return undefined;
+  const { module, progress } = here;
   switch (progress.phase) {
     case 'not-started':
       return undefined;
