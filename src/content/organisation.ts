@@ -2,7 +2,8 @@ import type { ContentText } from './compile.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { describeContact } from './contact.ts';
 import type { PaletteRole, RawContact, RawOrganisation } from './raw.ts';
-import { SourceFile, type ContentPath } from './source-file.ts';
+import { SourceFile } from './source-file.ts';
+import { fieldOf, rewriteStrings } from './text-walk.ts';
 import type { Contact, Edition } from './types.ts';
 import { validateAgainstSchema } from './validate.ts';
 
@@ -269,64 +270,33 @@ export function fillPlaceholders(
   organisation: { readonly path: string; readonly raw?: RawOrganisation } | undefined,
   diagnostics: Diagnostic[],
 ): void {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const where = (path: ContentPath, literal: string) => {
-    const at = file.at(path);
-    const from = (lineStarts[at.line - 1] ?? 0) + at.column - 1;
-    const offset = text.indexOf(literal, from);
-    if (offset < 0) return at;
-    let line = lineStarts.length;
-    while (lineStarts[line - 1]! > offset) line--;
-    return { line, column: offset - lineStarts[line - 1]! + 1 };
-  };
-  const visit = (value: unknown, path: (string | number)[]): unknown => {
-    if (typeof value === 'string') {
-      if (!value.includes('{{')) return value;
-      const key = [...path].reverse().find((p) => typeof p === 'string');
-      const markdown = !PLAIN_KEYS.has(key ?? '');
-      return value.replace(PLACEHOLDER, (literal, name: string) => {
-        const report = (message: string, fix: string) => {
-          diagnostics.push({
-            severity: 'error',
-            file: file.path,
-            ...where(path, literal),
-            message,
-            fix,
-          });
-          return literal;
-        };
-        if (!PLACEHOLDERS.includes(name))
-          return report(
-            `unknown placeholder ${literal}`,
-            `use one of: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')} (docs/authoring.md, "Your organisation's edition")`,
-          );
-        if (!organisation)
-          return report(
-            `${literal} needs an organisation file, and the course has none`,
-            `create ${ORGANISATION_FILE} beside course.yaml (copy the repository's course/${ORGANISATION_FILE}), or take the placeholder out`,
-          );
-        // The organisation file has errors of its own (reported there): nothing to fill from.
-        if (!organisation.raw) return literal;
-        const filled = placeholderValue(organisation.raw, name, markdown);
-        if (filled === undefined)
-          return report(
-            `${literal} needs "${name}", which ${organisation.path} does not give`,
-            `add ${name.split('.').at(-1)}: under ${name.split('.').slice(0, -1).join(': ')}: in ${organisation.path}, or use {{${name.split('.').slice(0, -1).join('.')}}}, which needs only "who"`,
-          );
-        return filled;
-      });
-    }
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => (value[i] = visit(item, [...path, i])));
-      return value;
-    }
-    if (value && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      for (const k of Object.keys(record)) record[k] = visit(record[k], [...path, k]);
-      return value;
-    }
-    return value;
-  };
-  visit(file.data, []);
+  rewriteStrings(file, text, (value, path, where) => {
+    if (!value.includes('{{')) return value;
+    const markdown = !PLAIN_KEYS.has(fieldOf(path));
+    return value.replace(PLACEHOLDER, (literal, name: string) => {
+      const report = (message: string, fix: string) => {
+        diagnostics.push({ severity: 'error', file: file.path, ...where(literal), message, fix });
+        return literal;
+      };
+      if (!PLACEHOLDERS.includes(name))
+        return report(
+          `unknown placeholder ${literal}`,
+          `use one of: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')} (docs/authoring.md, "Your organisation's edition")`,
+        );
+      if (!organisation)
+        return report(
+          `${literal} needs an organisation file, and the course has none`,
+          `create ${ORGANISATION_FILE} beside course.yaml (copy the repository's course/${ORGANISATION_FILE}), or take the placeholder out`,
+        );
+      // The organisation file has errors of its own (reported there): nothing to fill from.
+      if (!organisation.raw) return literal;
+      const filled = placeholderValue(organisation.raw, name, markdown);
+      if (filled === undefined)
+        return report(
+          `${literal} needs "${name}", which ${organisation.path} does not give`,
+          `add ${name.split('.').at(-1)}: under ${name.split('.').slice(0, -1).join(': ')}: in ${organisation.path}, or use {{${name.split('.').slice(0, -1).join('.')}}}, which needs only "who"`,
+        );
+      return filled;
+    });
+  });
 }
