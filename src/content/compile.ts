@@ -2,6 +2,7 @@ import { checkBalance } from './balance.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { checkDurations } from './duration.ts';
 import { linkCourse } from './link.ts';
+import { embedImages, type ReadCourseFile } from './images.ts';
 import { compileOrganisation, fillPlaceholders, type OrganisationInput } from './organisation.ts';
 import { SourceFile } from './source-file.ts';
 import { checkRealNames } from './real-names.ts';
@@ -34,6 +35,8 @@ export function compileCourse(
   moduleTexts: readonly ContentText[],
   /** The edition's organisation.yaml (organisation.ts); none leaves the views' neutral wording. */
   organisationInput?: OrganisationInput,
+  /** Reads images content names, from the course folder (load.ts); none: images are errors. */
+  readCourseFile?: ReadCourseFile,
 ): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const organisation = organisationInput && compileOrganisation(organisationInput);
@@ -54,8 +57,10 @@ export function compileCourse(
     path: organisationInput.text.path,
     ...(organisation?.raw ? { raw: organisation.raw } : {}),
   };
-  for (const m of modules.filter((m) => m.linkable))
+  for (const m of modules.filter((m) => m.linkable)) {
     fillPlaceholders(m.file, m.text, placeholderSource, diagnostics);
+    embedImages(m.file, m.text, readCourseFile, diagnostics);
+  }
   if (!courseFile.linkable) return { diagnostics: sortDiagnostics(diagnostics) };
 
   const linked = linkCourse({

@@ -48,7 +48,22 @@ export function compileCourseDirectory(
   const read = (path: string): ContentText => readContentFile(path, name(path), courseRoot);
   const modules = listModuleFiles(dir, name, courseRoot);
   const organisation = readOrganisation(dir, organisationFile, name);
-  const result = compileCourse(read(coursePath), modules.files.map(read), organisation);
+  const readCourseFile = (path: string): Uint8Array | { problem: string } => {
+    const full = join(dir, path);
+    if (!lstatOrUndefined(full)) return { problem: 'is not there' };
+    const where = locate(full, courseRoot);
+    if ('message' in where) return { problem: where.message };
+    const stats = statSync(where.real);
+    if (!stats.isFile()) return { problem: 'is not an ordinary file' };
+    if (stats.size > MAX_CONTENT_BYTES) return { problem: 'is far too large' };
+    return readFileSync(where.real);
+  };
+  const result = compileCourse(
+    read(coursePath),
+    modules.files.map(read),
+    organisation,
+    readCourseFile,
+  );
   return modules.problem ? { diagnostics: [modules.problem, ...result.diagnostics] } : result;
 }
 

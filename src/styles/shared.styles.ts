@@ -52,6 +52,11 @@ export const sharedStyles = css`
   ol {
     margin: 0 0 1rem;
   }
+  /* Images in content (bundled from the course folder): never wider than the column, at 320px too. */
+  img {
+    max-width: 100%;
+    height: auto;
+  }
   a {
     color: var(--sg-colour-link, #1d70b8);
     text-decoration-thickness: max(1px, 0.0625rem);

@@ -201,6 +201,10 @@ describe('two editions built from two organisation files', () => {
         .first()
         .click();
       await page.getByRole('button', { name: 'Start the scenario' }).click();
+      // The step's image, bundled into the package from the course's images/ folder.
+      const image = page.getByRole('img', { name: /^The ward's safeguarding noticeboard/ });
+      await image.waitFor();
+      expect(await image.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(8);
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByText('Tell the Eastbay Trust safeguarding team today.').waitFor();
       expect(await axeViolations(page)).toEqual([]);

@@ -23,6 +23,11 @@ describe('a local module', () => {
     expect(who.type === 'single' && who.options[0]!.text.text).toBe(
       'the Eastbay Trust safeguarding team',
     );
+    // The image in the first step, bundled from the fixture's images/ folder.
+    const first = module.scenario.steps[0]!;
+    expect(first.type === 'narrative' && first.text.html).toContain(
+      '<img src="data:image/png;base64,',
+    );
     expect(module.covers.text).toBe(
       'How to report a worry about a child at Eastbay NHS Trust, and who to tell.',
     );
