@@ -53,7 +53,7 @@ export const sharedStyles = css`
     margin: 0 0 1rem;
   }
   /* Images in content (bundled from the course folder): never wider than the column, at 320px too. */
-  img {
+  img:not(.logo) {
     max-width: 100%;
     height: auto;
   }

@@ -102,6 +102,8 @@ describe('an organisation’s edition in the course', () => {
     const logo = deepQuery<HTMLImageElement>(app, 'footer img')!;
     expect(logo.alt).toBe('Northshire Council');
     expect(logo.complete && logo.naturalWidth).toBeGreaterThan(0);
+    // Shown at 40px high whatever its file's size (content images' max-width rule leaves it).
+    expect(logo.getBoundingClientRect().height).toBe(40);
     // #5a2d82, the edition's button colour, through the --sg-colour-button token.
     expect(buttonColour).toBe('rgb(90, 45, 130)');
     await expectNoAxeViolations();

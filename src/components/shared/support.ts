@@ -114,7 +114,13 @@ export function supportFooter(edition?: Edition) {
     ${
       edition?.logo
         ? html`<p class="edition" part="edition">
-            <img part="logo" src=${edition.logo.src} alt=${edition.logo.alt} height="40" />
+            <img
+              class="logo"
+              part="logo"
+              src=${edition.logo.src}
+              alt=${edition.logo.alt}
+              height="40"
+            />
             <span>This course is provided by ${edition.name}.</span>
           </p>`
         : nothing
