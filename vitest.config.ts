@@ -67,7 +67,16 @@ export default defineConfig(async () => {
   // Pre-bundle the browser tests' dependencies up front: on a cold cache (a fresh clone in CI)
   // Vite would otherwise discover them mid-run, re-optimise and reload, loading Lit twice.
   const optimizeDeps = {
-    include: ['lit', 'lit/decorators.js', 'lit/directives/unsafe-html.js', 'axe-core'],
+    include: [
+      'lit',
+      'lit/decorators.js',
+      'lit/directives/unsafe-html.js',
+      'axe-core',
+      // The edition tests compile the real course in Chromium (the content compiler's libraries).
+      'ajv',
+      'markdown-it',
+      'yaml',
+    ],
   };
   return { plugins, optimizeDeps, test: { projects: [unit, integration, browser] } };
 });

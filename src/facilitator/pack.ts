@@ -99,7 +99,7 @@ ${timings(module, level)}
 <ul>
 <li>This page printed for yourself; the answers page (<a href="${module.id}-answers.html">group questions and answers</a>) printed apart, so you can hold it back.</li>
 <li>A copy of the reflection sheet (the last page) for everyone, and the <a href="${module.id}-poster.html">poster</a> for the room.</li>
-<li>Your organisation’s safeguarding procedure, and the name and contact details of your designated safeguarding lead (DSL), to give out.</li>
+<li>Your organisation’s safeguarding procedure, and the name and contact details of your designated safeguarding lead (DSL), to give out: ${worryRoute(course)}</li>
 <li>A room where people can step out, and time after the session to talk to anyone who needs it.</li>
 <li>The review itself, if you want to read it first: ${citation(module)}</li>
 </ul>
@@ -221,7 +221,24 @@ ${questions.length > 0 ? questions.map((q, i) => answerBlock(q, i + 1)).join('\n
 /** A poster is read from across a room: a few messages, large. */
 const POSTER_MESSAGES = 6;
 
-function posterPage(module: Module, level: Level): string {
+/**
+ * Where a worry goes, in the edition's words: its DSL or safeguarding team and its procedures when
+ * an organisation file names them, else the neutral "your organisation's" route.
+ */
+function worryRoute(course: Course): string {
+  const edition = course.edition;
+  if (!edition) {
+    return 'Follow your organisation’s safeguarding procedure and speak to your designated safeguarding lead (DSL).';
+  }
+  const { dsl } = edition.contacts;
+  const how = [dsl.phone, dsl.email].filter(Boolean).join(', ');
+  const procedures = edition.procedures.url
+    ? `<a href="${escapeHtml(edition.procedures.url)}">${escapeHtml(edition.procedures.text)}</a>`
+    : escapeHtml(edition.procedures.text);
+  return `Follow ${procedures} and speak to ${escapeHtml(dsl.who)}${how ? ` (${escapeHtml(how)})` : ''}.`;
+}
+
+function posterPage(course: Course, module: Module, level: Level): string {
   const messages = keyMessages(module, level).slice(0, POSTER_MESSAGES);
   return page(
     `Poster: ${module.title}`,
@@ -230,7 +247,7 @@ function posterPage(module: Module, level: Level): string {
 <h2>Key messages</h2>
 <ul class="messages">${messages.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>
 <p>Learning from: ${citation(module)}</p>
-<p><strong>Worried about a child?</strong> Follow your organisation’s safeguarding procedure and speak to your designated safeguarding lead (DSL). If a child is in immediate danger, call 999.</p>
+<p><strong>Worried about a child?</strong> ${worryRoute(course)} If a child is in immediate danger, call 999.</p>
 </div>`,
   );
 }
@@ -285,7 +302,7 @@ export function facilitatorPack(course: Course): PackFile[] {
       files.push(
         { path: `${level.id}/${module.id}.html`, html: modulePage(course, module, level) },
         { path: `${level.id}/${module.id}-answers.html`, html: answersPage(module, level) },
-        { path: `${level.id}/${module.id}-poster.html`, html: posterPage(module, level) },
+        { path: `${level.id}/${module.id}-poster.html`, html: posterPage(course, module, level) },
       );
     }
   }

@@ -86,6 +86,34 @@ describe('facilitator pack', () => {
     },
   );
 
+  it('names the edition’s route on each poster and in the plan, or the neutral one without an edition', () => {
+    const poster = (html: string) => html.slice(html.indexOf('Worried about a child?'));
+    const { level, module } = cases[0]!;
+    const neutral = facilitatorPack({ ...course, edition: undefined });
+    const page = (files: typeof neutral, suffix: string) =>
+      files.find((f) => f.path === `${level.id}/${module.id}${suffix}.html`)!.html;
+    expect(poster(page(neutral, '-poster'))).toContain('your designated safeguarding lead (DSL)');
+    const edited = facilitatorPack({
+      ...course,
+      edition: {
+        name: 'Northshire Council',
+        contacts: {
+          dsl: { who: 'the Northshire safeguarding team', phone: '01234 567890' },
+          frontDoor: { who: 'the front door' },
+          lado: { who: 'the LADO' },
+        },
+        procedures: { text: 'the Northshire procedures', url: 'https://example.org/procedures' },
+        theme: {},
+      },
+    });
+    for (const suffix of ['-poster', '']) {
+      expect(page(edited, suffix)).toContain('the Northshire safeguarding team (01234 567890)');
+      expect(page(edited, suffix)).toContain(
+        '<a href="https://example.org/procedures">the Northshire procedures</a>',
+      );
+    }
+  });
+
   it('is the same on every build (deterministic)', () => {
     const again = facilitatorPack(course);
     expect(again.map((f) => [f.path, f.html])).toEqual([...pack.entries()]);

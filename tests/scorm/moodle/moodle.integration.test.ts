@@ -300,8 +300,13 @@ describe('the built packages in a Moodle-like LMS', () => {
   });
 });
 
+/** The module's own button (Start, Continue, Review), not "Read the scenario again" beside it. */
 const moduleButton = (frame: Frame, title: string) =>
-  frame.locator('sg-module-list li').filter({ hasText: title }).getByRole('button');
+  frame
+    .locator('sg-module-list li')
+    .filter({ hasText: title })
+    .getByRole('button', { name: /^(Start|Continue|Review|Try)/ })
+    .first();
 
 /** Answers the question on screen wrong, whatever its type (looked up by its legend). */
 async function answerWrong(
