@@ -116,6 +116,51 @@ export function moduleBalance(module: Module): ModuleBalance {
   };
 }
 
+/**
+ * Words that mark the careful answer (content audit 2.1): when only the best or right option has
+ * one, a learner who reads nothing can still pick it.
+ */
+export const TELL_TALE_WORDS = [
+  'kindly',
+  'gently',
+  'calmly',
+  'respectfully',
+  'today',
+  'the same day',
+  'in writing',
+  'with a date',
+] as const;
+
+/** Each decision or single/multiple question where a keyed option alone has a tell-tale word. */
+export function tellTaleWords(module: Module): { id: string; word: string }[] {
+  const has = (text: RichText, word: string) =>
+    new RegExp(`\\b${word.replace(/ /g, '\\s+')}\\b`, 'i').test(text.text);
+  const found: { id: string; word: string }[] = [];
+  const check = (id: string, options: readonly { text: RichText; keyed: boolean }[]) => {
+    for (const word of TELL_TALE_WORDS) {
+      const keyed = options.some((o) => o.keyed && has(o.text, word));
+      const others = options.some((o) => !o.keyed && has(o.text, word));
+      if (keyed && !others) found.push({ id, word });
+    }
+  };
+  for (const step of module.scenario.steps) {
+    if (step.type !== 'decision') continue;
+    const top = Math.max(...step.options.map((o) => o.weight));
+    check(
+      step.id,
+      step.options.map((o) => ({ text: o.text, keyed: o.weight === top })),
+    );
+  }
+  for (const q of module.questions) {
+    if (q.type !== 'single' && q.type !== 'multiple') continue;
+    check(
+      q.id,
+      q.options.map((o) => ({ text: o.text, keyed: o.correct })),
+    );
+  }
+  return found;
+}
+
 /** The course's figures: every module's counts added up, ratios averaged over all decisions. */
 export function courseBalance(modules: readonly Module[]): ModuleBalance {
   const each = modules.map(moduleBalance);
@@ -238,6 +283,13 @@ export function checkBalance(
         'questions',
         `the right answer is the longest in ${b.rightLongest.hits} of ${b.rightLongest.of} single-choice questions (${b.rightLongest.ids.join(', ')})`,
         'make the right answer no longer than the others, so it is the longest in at most a third of questions',
+      );
+    }
+    for (const { id, word } of tellTaleWords(module)) {
+      warn(
+        module.scenario.steps.some((step) => step.id === id) ? 'scenario' : 'questions',
+        `"${id}": only the best or right option says "${word}", which gives it away to a learner who reads nothing`,
+        `drop "${word}" from that option, or let a reasonable wrong option say it too`,
       );
     }
     const oneWay = trueFalseOneWay(b);

@@ -4,6 +4,7 @@ import {
   courseBalance,
   formatBalance,
   moduleBalance,
+  tellTaleWords,
   trueShareOutOfBand,
 } from '../../src/content/balance.ts';
 import { compileCourse, type ContentText } from '../../src/content/compile.ts';
@@ -115,5 +116,34 @@ describe('option balance', () => {
     const table = formatBalance([moduleBalance(module), courseBalance([module])]);
     expect(table).toMatch(/\n {2}broken +2\/3 +5\.93x +2\/3 +4\.08x +1\/2 +0\/3\n/);
     expect(table).toMatch(/\n {2}course +2\/3 +5\.93x +2\/3 +4\.08x +1\/2 +0\/3$/);
+  });
+
+  it('finds a tell-tale word that only the best option has, and not one a wrong option shares', () => {
+    const module = compileTells().course?.modules[0] as Module;
+    const text = (t: string) => ({ html: `<p>${t}</p>`, text: t });
+    const decision = module.scenario.steps.find((step) => step.type === 'decision')!;
+    if (decision.type !== 'decision') throw new Error('the fixture has a decision');
+    const top = Math.max(...decision.options.map((o) => o.weight));
+    const withWords = (best: string, other: string): Module => ({
+      ...module,
+      questions: [],
+      scenario: {
+        ...module.scenario,
+        steps: [
+          {
+            ...decision,
+            options: decision.options.map((o) =>
+              o.weight === top ? { ...o, text: text(best) } : { ...o, text: text(other) },
+            ),
+          },
+        ],
+      },
+    });
+    expect(tellTaleWords(withWords('Tell the DSL today, in writing.', 'Wait and see.'))).toEqual([
+      { id: decision.id, word: 'today' },
+      { id: decision.id, word: 'in writing' },
+    ]);
+    expect(tellTaleWords(withWords('Tell the DSL today.', 'Tell a friend today.'))).toEqual([]);
+    expect(tellTaleWords(withWords('Tell the DSL.', 'Wait until Monday.'))).toEqual([]);
   });
 });
