@@ -312,6 +312,58 @@ export const sharedStyles = css`
   dl.summary dd {
     margin: 0;
   }
+  /* GOV.UK details: a link-like summary that opens a bordered block (the module start's long parts). */
+  details.details {
+    margin: 0 0 1.25rem;
+  }
+  details.details summary {
+    display: inline-block;
+    cursor: pointer;
+    color: var(--sg-colour-link, #1d70b8);
+    padding-left: 1.5rem;
+    position: relative;
+  }
+  details.details summary::marker,
+  details.details summary::-webkit-details-marker {
+    display: none;
+    content: '';
+  }
+  details.details summary::before {
+    content: '';
+    position: absolute;
+    left: 0;
+    top: 0.35em;
+    border-style: solid;
+    border-color: transparent;
+    border-width: 0.45em 0 0.45em 0.7em;
+    border-left-color: currentColor;
+  }
+  details.details[open] summary::before {
+    border-width: 0.7em 0.45em 0 0.45em;
+    border-color: currentColor transparent transparent;
+  }
+  details.details summary span {
+    text-decoration: underline;
+    text-decoration-thickness: max(1px, 0.0625rem);
+    text-underline-offset: 0.15em;
+  }
+  details.details summary:focus-visible {
+    color: var(--sg-colour-text, #0b0c0c);
+    background: var(--sg-colour-focus, #ffdd00);
+    outline: 3px solid transparent;
+    box-shadow: 0 4px var(--sg-colour-text, #0b0c0c);
+  }
+  details.details summary:focus-visible span {
+    text-decoration: none;
+  }
+  .details-text {
+    margin-top: 0.75rem;
+    padding: 0.75rem 0 0.75rem 1rem;
+    border-left: 5px solid #b1b4b6;
+  }
+  .details-text > :last-child {
+    margin-bottom: 0;
+  }
   dd > :last-child,
   li > p:last-child {
     margin-bottom: 0;

@@ -42,29 +42,9 @@ export class SgModuleStart extends LitElement {
       <h1 tabindex="-1" data-focus><span class="caption">Module</span> ${module.title}</h1>
       <h2>What this module covers</h2>
       ${unsafeHTML(module.covers.html)}
-      ${
-        outcomes.length > 0
-          ? html`<h2>Learning outcomes</h2>
-              <p>This module helps you to:</p>
-              <ul>
-                ${outcomes.map((o) => html`<li>${o.text}</li>`)}
-              </ul>`
-          : ''
-      }
       <dl class="summary">
         <dt>Time</dt>
         <dd>About ${module.durationMinutes} minutes. There is no time limit.</dd>
-        <dt>Source review</dt>
-        <dd>
-          ${citeSource(source)}.
-          ${
-            source.url
-              ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer"
-                  >${source.linkText} (opens in a new tab)</a
-                >`
-              : html`Where to find it: ${source.linkText}.`
-          }
-        </dd>
       </dl>
       <section class="warning" aria-labelledby="content-note">
         <h2 id="content-note">Content note</h2>
@@ -72,16 +52,50 @@ export class SgModuleStart extends LitElement {
       </section>
       ${
         module.reconstruction
-          ? html`<section class="inset" aria-labelledby="reconstruction">
-              <h2 id="reconstruction">What is invented and what is real</h2>
-              ${unsafeHTML(module.reconstruction.html)}
-              <p>
-                Steps that use invented detail are marked
-                <strong class="tag reconstruction">Reconstruction</strong>.
-              </p>
-            </section>`
+          ? html`<p>
+              Steps that use invented detail are marked
+              <strong class="tag reconstruction">Reconstruction</strong>.
+            </p>`
           : ''
       }
+      <!-- The long parts fold away (GOV.UK details), so a phone shows the content note and the
+           support without a long scroll; each summary says plainly what it holds. -->
+      ${
+        module.reconstruction
+          ? html`<details class="details">
+              <summary><span>What is invented and what is real</span></summary>
+              <div class="details-text">${unsafeHTML(module.reconstruction.html)}</div>
+            </details>`
+          : ''
+      }
+      ${
+        outcomes.length > 0
+          ? html`<details class="details">
+              <summary><span>Learning outcomes</span></summary>
+              <div class="details-text">
+                <p>This module helps you to:</p>
+                <ul>
+                  ${outcomes.map((o) => html`<li>${o.text}</li>`)}
+                </ul>
+              </div>
+            </details>`
+          : ''
+      }
+      <details class="details">
+        <summary><span>The review this module is built on</span></summary>
+        <div class="details-text">
+          <p>
+            ${citeSource(source)}.
+            ${
+              source.url
+                ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer"
+                    >${source.linkText} (opens in a new tab)</a
+                  >`
+                : html`Where to find it: ${source.linkText}.`
+            }
+          </p>
+        </div>
+      </details>
       <div class="button-group">
         <button type="button" @click=${this.onContinue}>Start the scenario</button>
         <button type="button" class="secondary" @click=${this.onLeave}>

@@ -36,11 +36,14 @@ describe('<sg-module-start>', () => {
     const { published: _, ...undated } = module.source;
     const linked = { ...undated, url: 'https://example.org/review', linkText: 'The board’s page' };
     const el = await mount('sg-module-start', { module: { ...module, source: linked }, level });
-    const summary = text(deepQuery(el, 'dl.summary'));
+    const review = [...el.shadowRoot!.querySelectorAll('details')].find((d) =>
+      text(d.querySelector('summary')).includes('The review this module is built on'),
+    )!;
+    const summary = text(review.querySelector('.details-text'));
     expect(summary).toContain('Sample review, Sample board.');
     expect(summary).not.toContain('published');
     expect(summary).not.toContain('Where to find it');
-    const link = deepQuery(el, 'dl.summary a') as HTMLAnchorElement;
+    const link = review.querySelector('a') as HTMLAnchorElement;
     expect(link.href).toBe('https://example.org/review');
     expect(text(link)).toBe('The board’s page (opens in a new tab)');
   });
@@ -55,8 +58,30 @@ describe('<sg-module-start>', () => {
     expect(note).toContain('Cruelty to Children) Helpline is on 0808 800 5000');
     expect(note).toContain('call 999');
     expect(note).toContain('designated safeguarding lead (DSL)');
-    expect(text(deepQuery(el, '.inset'))).toContain('The names of workers are invented.');
-    expect(text(deepQuery(el, '#reconstruction'))).toBe('What is invented and what is real');
+    const invented = [...el.shadowRoot!.querySelectorAll('details')].find(
+      (d) => text(d.querySelector('summary')) === 'What is invented and what is real',
+    )!;
+    expect(text(invented.querySelector('.details-text'))).toContain(
+      'The names of workers are invented.',
+    );
+  });
+
+  it('folds the long parts away (GOV.UK details) and keeps the content note and support in view', async () => {
+    const el = await mount('sg-module-start', { module, level });
+    const details = [...el.shadowRoot!.querySelectorAll('details')];
+    expect(details.map((d) => text(d.querySelector('summary')))).toEqual([
+      'What is invented and what is real',
+      'Learning outcomes',
+      'The review this module is built on',
+    ]);
+    expect(details.every((d) => !d.open)).toBe(true);
+    // Closed, the outcomes take no room; the content note and its support are not folded.
+    const outcomes = details[1]!.querySelector('.details-text') as HTMLElement;
+    expect(outcomes.checkVisibility()).toBe(false);
+    expect(deepQuery(el, '.warning')!.closest('details')).toBeNull();
+    details[1]!.querySelector('summary')!.click();
+    await expect.poll(() => outcomes.checkVisibility()).toBe(true);
+    await expectNoAxeViolations();
   });
 
   it("lists the module's own support beside the standard support, as plain text", async () => {
