@@ -148,6 +148,15 @@ async function walk(page: Page, url: string, level: string, width: number) {
     );
     if (overflow) console.warn(`  ${name}: horizontal scrolling at ${width}px`);
     await page.screenshot({ path: screenshotPath(name, width), fullPage: true });
+    // The README shows phones as a phone's first screen: a full page at 320 px is too tall to sit
+    // beside the others.
+    if (width === 320 && MAIN_SCREENS.has(name)) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({
+        path: join(DOCS, `${name}-320-screen.png`),
+        clip: { x: 0, y: 0, width: 320, height: 640 },
+      });
+    }
     await axeCheck(page, `${name}-${width}`);
     console.log(`  ${name}-${width}.png`);
   };
