@@ -22,7 +22,7 @@ export const styles = css`
   header {
     color: #ffffff;
     background: #0b0c0c;
-    border-bottom: 0.5rem solid #1d70b8;
+    border-bottom: 0.5rem solid var(--sg-colour-brand, #1d70b8);
   }
   .header-inner,
   .width {
