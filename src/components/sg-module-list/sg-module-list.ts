@@ -2,11 +2,11 @@ import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import {
   levelOutcome,
-  moduleOutcome,
+  moduleStatus,
   scenarioReview,
   type LearnerState,
   type LevelContent,
-  type ModuleProgress,
+  type ModuleStatus,
 } from '../../engine/index.ts';
 import type { Module } from '../../content/types.ts';
 import type { LevelRecord } from '../../session.ts';
@@ -17,9 +17,10 @@ import { SgReviewScenarioEvent } from '../sg-scenario/events.ts';
 import { focusHeading } from '../shared/focus.ts';
 import { styles } from './sg-module-list.styles.ts';
 
-/** A module's status as the learner reads it: always in words, never colour alone. */
-export type ModuleStatus = 'not-started' | 'in-progress' | 'completed' | 'passed' | 'not-passed';
+/** The engine's module status (src/engine/selectors.ts), for the views that import it from here. */
+export { moduleStatus, type ModuleStatus };
 
+/** A module's status as the learner reads it: always in words, never colour alone. */
 export const STATUS_TEXT: Readonly<Record<ModuleStatus, string>> = {
   'not-started': 'Not started',
   'in-progress': 'In progress',
@@ -34,23 +35,6 @@ const RECORD_TEXT: Readonly<Record<LevelRecord['status'], string>> = {
   failed: 'not passed',
   completed: 'completed',
 };
-
-/**
- * Passed or not passed: finished, with a quiz score at or above the pass mark or below it once the
- * attempts ran out (as the LMS records it). Completed: finished, with no quiz at this level.
- */
-export function moduleStatus(
-  content: LevelContent,
-  module: Module,
-  progress: ModuleProgress,
-): ModuleStatus {
-  if (progress.completed) {
-    const outcome = moduleOutcome(content, module, progress);
-    if (outcome.score === null) return 'completed';
-    return outcome.passed ? 'passed' : 'not-passed';
-  }
-  return progress.phase === 'not-started' ? 'not-started' : 'in-progress';
-}
 
 /**
  * @summary The level's home page: each module with its status, and a button to start, continue or
