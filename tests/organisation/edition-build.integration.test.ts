@@ -206,7 +206,7 @@ describe('two editions built from two organisation files', () => {
       await image.waitFor();
       expect(await image.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(8);
       await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByText('Tell the Eastbay Trust safeguarding team today.').waitFor();
+      await page.getByText('Tell the Eastbay Trust safeguarding team what you saw.').waitFor();
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
