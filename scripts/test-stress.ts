@@ -17,13 +17,24 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 
-/** One process per core, each spinning until killed: the "other work" a shared machine has. */
+/**
+ * One process per core, each spinning: the "other work" a shared machine has. Each stops by itself
+ * after an hour a run at most, so none outlives this script even if it is killed outright.
+ */
+const spinFor = runs * 60 * 60 * 1000;
 const burners: ChildProcess[] = Array.from({ length: availableParallelism() }, () =>
-  spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+  spawn(
+    process.execPath,
+    ['-e', `const end = Date.now() + ${spinFor}; while (Date.now() < end);`],
+    {
+      stdio: 'ignore',
+    },
+  ),
 );
 const stopBurners = () => burners.forEach((b) => b.kill('SIGKILL'));
 process.on('exit', stopBurners);
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 const results: { run: number; seconds: number; ok: boolean; summary: string }[] = [];
 for (let run = 1; run <= runs; run++) {
