@@ -93,6 +93,12 @@ export function button(root: Element | ShadowRoot, label: string): HTMLElement {
  * Presses Tab until focus is on an element matching `test` (keyboard only, like a learner), up to
  * `limit` presses; fails the test if it never gets there.
  */
+/** Clicks the button with this label, as a learner would, and waits for the view to settle. */
+export async function click(root: Element, label: string): Promise<void> {
+  await userEvent.click(button(root, label));
+  await settled(root);
+}
+
 export async function tabTo(
   test: (el: Element) => boolean,
   limit = 60,

@@ -5,12 +5,12 @@ import '../../../src/components/sg-app/sg-app.ts';
 import { drawQuestions, levelContent } from '../../../src/engine/index.ts';
 import {
   axeViolations,
-  button,
   deepQuery,
   expectNoAxeViolations,
   memorySession,
   mount,
   settled,
+  click,
 } from '../helpers.ts';
 
 /**
@@ -18,11 +18,6 @@ import {
  * the way a learner drives it. Each screen must have no violations.
  */
 const SEED = 7;
-
-async function click(app: Element, label: string) {
-  await userEvent.click(button(app, label));
-  await settled(app);
-}
 
 describe('accessibility of every screen (axe)', () => {
   afterEach(() => document.body.replaceChildren());

@@ -11,6 +11,7 @@ import {
   memorySession,
   mount,
   settled,
+  click,
 } from '../helpers.ts';
 
 /**
@@ -102,11 +103,6 @@ async function app() {
   });
   await settled(element);
   return element;
-}
-
-async function click(root: Element, label: string) {
-  await userEvent.click(button(root, label));
-  await settled(root);
 }
 
 /** Every control and every box that colour set apart keeps a visible edge. */

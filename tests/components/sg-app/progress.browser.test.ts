@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
 import course from 'virtual:course';
 import '../../../src/components/sg-app/sg-app.ts';
 import {
-  button,
   chooseRadio,
   deepQuery,
   deepQueryAll,
@@ -11,6 +9,7 @@ import {
   mount,
   settled,
   text,
+  click,
 } from '../helpers.ts';
 
 async function app() {
@@ -22,11 +21,6 @@ async function app() {
   });
   await settled(element);
   return element;
-}
-
-async function click(root: Element, label: string) {
-  await userEvent.click(button(root, label));
-  await settled(root);
 }
 
 /** The bar's value and the percentage it states in words. */

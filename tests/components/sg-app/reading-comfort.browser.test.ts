@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { page } from 'vitest/browser';
 import course from 'virtual:fixture-course';
 import '../../../src/components/sg-app/sg-app.ts';
 import {
@@ -10,6 +10,7 @@ import {
   mount,
   settled,
   text,
+  click,
 } from '../helpers.ts';
 
 /**
@@ -25,11 +26,6 @@ async function app() {
   });
   await settled(element);
   return element;
-}
-
-async function click(root: Element, label: string) {
-  await userEvent.click(button(root, label));
-  await settled(root);
 }
 
 const px = (el: Element, property: string) =>

@@ -6,7 +6,6 @@ import { levelContent, serialise } from '../../../src/engine/index.ts';
 import { play } from '../../scorm/support/learner.ts';
 import {
   ALL_EVENTS,
-  button,
   deepActiveElement,
   deepQuery,
   deepQueryAll,
@@ -15,14 +14,10 @@ import {
   recordEvents,
   settled,
   text,
+  click,
 } from '../helpers.ts';
 
 const SEED = 7;
-
-async function click(app: Element, label: string) {
-  await userEvent.click(button(app, label));
-  await settled(app);
-}
 
 async function app(props: Parameters<typeof mount<'sg-app'>>[1] = {}) {
   const element = await mount('sg-app', { course, seed: SEED, ...props });

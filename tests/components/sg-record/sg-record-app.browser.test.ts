@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
 import '../../../src/components/sg-app/sg-app.ts';
 import { levelContent } from '../../../src/engine/index.ts';
@@ -13,6 +12,7 @@ import {
   mount,
   settled,
   text,
+  click,
 } from '../helpers.ts';
 
 /**
@@ -24,11 +24,6 @@ const content = levelContent(course, 'foundation');
 const turns = play(content, { outcome: 'pass', seed: 7 });
 const finished = turns.at(-1)!.state;
 const atResults = turns.find((t) => t.learner.modules[0]?.phase === 'results')!.state;
-
-async function click(app: Element, label: string) {
-  await userEvent.click(button(app, label));
-  await settled(app);
-}
 
 async function app(savedState = '', learnerName?: string) {
   const session = { ...memorySession(savedState, 'lms'), learnerId: 'learner-7', learnerName };
