@@ -2,15 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Module } from '../../content/types.ts';
-import {
-  drawQuestions,
-  isCorrect,
-  moduleOutcome,
-  moduleScore,
-  quizScore,
-  type LevelContent,
-  type ModuleProgress,
-} from '../../engine/index.ts';
+import { quizResults, type LevelContent, type ModuleProgress } from '../../engine/index.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { SgLeaveModuleEvent } from '../events/sg-leave-module.ts';
@@ -53,15 +45,13 @@ export class SgQuizResults extends LitElement {
     const { content, module, progress } = this;
     if (!content || !module || !progress) return html``;
     const { level } = content;
-    const questions = drawQuestions(module, level, this.seed, progress.quiz.attempt);
-    const attemptScore = quizScore(questions, progress.quiz.answers);
-    const score = moduleScore(content, module, progress);
-    const { passed } = moduleOutcome(content, module, progress);
-    const missed = questions.filter((q, i) => {
-      const a = progress.quiz.answers[i];
-      return !a || !isCorrect(q, a);
-    });
-    const attemptsLeft = level.attempts === 0 ? null : level.attempts - progress.quiz.attempt;
+    // The engine reads the attempt (the view only words it), as it does the score the LMS is sent.
+    const { questions, missed, attemptScore, score, passed, attemptsLeft } = quizResults(
+      content,
+      module,
+      progress,
+      this.seed,
+    );
     const right = questions.length - missed.length;
     return html`
       <h1 tabindex="-1" data-focus><span class="caption">${module.title}</span> Your results</h1>
