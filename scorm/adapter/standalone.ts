@@ -1,6 +1,8 @@
 import type { Effect } from '../../src/engine/index.ts';
 import type { CourseSession, SessionHealth } from '../../src/session.ts';
+import { HealthListeners } from './listeners.ts';
 import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
+import { readJson, writeJson } from './storage.ts';
 
 /**
  * The session when no LMS is found (a file share, a plain web server, the dev server): progress is
@@ -9,7 +11,7 @@ import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
  * and the course must carry on regardless, telling the learner through `onHealthChange`.
  */
 export function createStandaloneSession(storageKey: string): CourseSession {
-  const listeners: ((health: SessionHealth) => void)[] = [];
+  const listeners = new HealthListeners();
   let healthy = true;
   const saved = readSaved(storageKey);
 
@@ -24,30 +26,15 @@ export function createStandaloneSession(storageKey: string): CourseSession {
             'Your progress cannot be saved on this device (browser storage is blocked or full). ' +
             'You can carry on, but if you close this window you will start again.',
         };
-    for (const listener of listeners) {
-      try {
-        listener(health);
-      } catch {
-        // A listener's failure must not stop the course.
-      }
-    }
+    listeners.tell(health);
   };
 
   let latest: StoredProgress = { state: saved.state, location: saved.location };
   /** The course was opened in a newer window on this device: this one stores nothing more. */
   let handedOver = false;
   const store = () => {
-    if (!handedOver) report(writeSaved(storageKey, latest));
-  };
-  const tellHandedOver = () => {
-    const health: SessionHealth = { ok: false, message: OTHER_WINDOW_MESSAGE };
-    for (const listener of listeners) {
-      try {
-        listener(health);
-      } catch {
-        // A listener's failure must not stop the course.
-      }
-    }
+    // A copy that cannot be stored reaches the learner: the warning above.
+    if (!handedOver) report(writeJson(storageKey, latest));
   };
   // Two windows would each store over the other, the one closed last winning with older work:
   // the newer window (which started from the latest copy) is the one that stores.
@@ -55,7 +42,7 @@ export function createStandaloneSession(storageKey: string): CourseSession {
     if (handedOver) return;
     store();
     handedOver = true;
-    tellHandedOver();
+    listeners.tell({ ok: false, message: OTHER_WINDOW_MESSAGE });
   });
 
   return {
@@ -74,7 +61,7 @@ export function createStandaloneSession(storageKey: string): CourseSession {
       store();
     },
     onHealthChange(listener) {
-      listeners.push(listener);
+      listeners.add(listener);
     },
   };
 }
@@ -84,31 +71,15 @@ interface StoredProgress {
   readonly location: string;
 }
 
+/**
+ * What an earlier launch stored, or nothing (a first launch, blocked storage, a damaged copy: the
+ * course starts afresh, and a store that fails later tells the learner). Copies stored by earlier
+ * versions also carry a `savedAt` that nothing reads: it is ignored.
+ */
 function readSaved(key: string): StoredProgress {
-  try {
-    const raw = globalThis.localStorage?.getItem(key);
-    if (!raw) return { state: '', location: '' };
-    const parsed: unknown = JSON.parse(raw);
-    if (parsed && typeof parsed === 'object') {
-      const { state, location } = parsed as Record<string, unknown>;
-      return {
-        state: typeof state === 'string' ? state : '',
-        location: typeof location === 'string' ? location : '',
-      };
-    }
-  } catch {
-    // Blocked or corrupted storage: start afresh.
-  }
-  return { state: '', location: '' };
-}
-
-function writeSaved(key: string, progress: StoredProgress): boolean {
-  try {
-    const storage = globalThis.localStorage;
-    if (!storage) return false;
-    storage.setItem(key, JSON.stringify({ ...progress, savedAt: new Date().toISOString() }));
-    return true;
-  } catch {
-    return false;
-  }
+  const { state, location } = readJson(key) ?? {};
+  return {
+    state: typeof state === 'string' ? state : '',
+    location: typeof location === 'string' ? location : '',
+  };
 }

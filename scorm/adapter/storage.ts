@@ -1,0 +1,62 @@
+/**
+ * This browser's localStorage, guarded: it can be missing (Node), blocked (privacy settings,
+ * sandboxed frames) or full, and the course must carry on regardless. Nothing here throws: a
+ * failure comes back as `undefined` or `false`, and each caller says what that means for it
+ * (standalone.ts tells the learner; the LMS session's device copy is a fallback, see local-copy.ts).
+ */
+
+/** The object stored as JSON under `key`; undefined when there is none or it cannot be read. */
+export function readJson(key: string): Record<string, unknown> | undefined {
+  const raw = readText(key);
+  if (!raw) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    // Not JSON (damaged, or written by something else): the caller is told there is none.
+    return undefined;
+  }
+}
+
+/** Stores `value` as JSON under `key`; false when storage is missing, blocked or full. */
+export function writeJson(key: string, value: unknown): boolean {
+  return writeText(key, JSON.stringify(value));
+}
+
+/** The text under `key`; undefined when there is none or storage is missing or blocked. */
+export function readText(key: string): string | undefined {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? undefined;
+  } catch {
+    // Blocked storage: the caller is told there is nothing.
+    return undefined;
+  }
+}
+
+/** Stores `value` under `key`; false when storage is missing, blocked or full. */
+export function writeText(key: string, value: string): boolean {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return false;
+    storage.setItem(key, value);
+    return true;
+  } catch {
+    // Blocked or full storage: the caller is told it was not stored.
+    return false;
+  }
+}
+
+/** Removes `key`; false when storage is missing or blocked (the entry may still be there). */
+export function removeItem(key: string): boolean {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return false;
+    storage.removeItem(key);
+    return true;
+  } catch {
+    // Blocked storage: the caller is told it was not removed.
+    return false;
+  }
+}
