@@ -84,7 +84,6 @@ export interface DeviceCopy {
   /** The engine's string (unsealed). */
   readonly state: string;
   readonly location: string;
-  readonly complete: boolean;
   /** The suspend_data the LMS was last known to hold (read at launch, or confirmed by a Commit). */
   readonly base: string;
   /**

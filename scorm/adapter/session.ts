@@ -15,17 +15,28 @@ import {
 } from './data-model.ts';
 import { findApi, type FoundApi, type WindowLike } from './discovery.ts';
 import { vocabulary, type ScormVersion } from './format.ts';
-import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
-import { keepUnconfirmed, readUnconfirmed, replayUnconfirmed } from './replay.ts';
+import { HealthListeners, tellOne } from './listeners.ts';
+import { chooseStart, learnerKey, LocalCopy, rememberLearner, restorableBy } from './local-copy.ts';
 import {
-  chooseSaved,
-  MAX_KNOWN_STATES,
-  openState,
-  sealState,
-  stateHash,
-  type DeviceCopy,
-  type OpenedState,
-} from './saved-state.ts';
+  BROKEN_MESSAGE,
+  ENDED_MESSAGE,
+  NOT_CONFIRMED_AT_EXIT_MESSAGE,
+  notSavingMessage,
+  UNREADABLE_MESSAGE,
+} from './messages.ts';
+import { createNotStartedSession } from './not-started.ts';
+import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
+import { keepUnconfirmed, replayUnconfirmed } from './replay.ts';
+import { openState, sealState, stateHash, type DeviceCopy } from './saved-state.ts';
+import { callBudget, coalescedFlush, whenIdle, type IdleTime, type Schedule } from './scheduler.ts';
+import { WriteQueue } from './write-queue.ts';
+
+/**
+ * The LMS session's lifecycle: Initialize, the launch's reads, the writes of each learner event
+ * (planned and sent behind the view, scheduler.ts; refused ones retried, write-queue.ts), Commit,
+ * Terminate, the health state the learner is shown, and the page's events. The device's copy of
+ * the learner's work is local-copy.ts; a launch whose Initialize is refused is not-started.ts.
+ */
 
 export interface ScormSessionOptions {
   /**
@@ -68,7 +79,7 @@ export interface ScormSessionOptions {
    * or closed, so nothing is lost by waiting. Given a deadline, `flush` writes what fits in the
    * idle time left and asks to be scheduled again for the rest.
    */
-  readonly schedule?: (flush: (deadline?: IdleTime) => void) => void;
+  readonly schedule?: Schedule;
   /**
    * When the LMS refuses Initialize three times: wait this long (ms) before each further try, in
    * turn. Meanwhile the work is kept on the device, and goes to the LMS once it answers.
@@ -93,40 +104,10 @@ export interface ScormSession extends CourseSession {
   readonly finished: boolean;
 }
 
-const DEFAULTS = Object.freeze({
-  commitIntervalMs: 60_000,
-  retries: 2,
-  prefer: '2004' as const,
-  initializeRetryMs: [1000, 2000, 4000, 8000, 15_000, 30_000],
-});
-
-/**
- * The most writes kept for a retry while the LMS refuses them: far more than a whole level makes
- * (about a thousand), so that none is dropped. A dropped interaction or objective id would make
- * the LMS refuse every later write that names it, for good.
- */
-const MAX_PENDING = 20_000;
+const DEFAULTS = Object.freeze({ commitIntervalMs: 60_000, retries: 2, prefer: '2004' as const });
 
 /** Tries at Initialize at launch, before the course starts from the device's copy and tries later. */
 const INITIALIZE_TRIES = 3;
-
-/** Said while the LMS has not answered Initialize (the course keeps trying, see initializeRetryMs). */
-const NOT_STARTED_MESSAGE =
-  'The learning system did not answer when this course opened, so your progress is not reaching ' +
-  'it yet. The course keeps trying, and meanwhile your work is kept on this device. If this ' +
-  'message stays, choose Save and exit, then open the course again from the learning system on ' +
-  'this device: your work is passed on to it then. If it keeps happening, tell your training lead.';
-
-/** Said after "Save and exit" when the LMS never answered Initialize. */
-const LEFT_BEFORE_START_MESSAGE =
-  'The learning system did not answer while you worked, so your progress has not reached it. ' +
-  'It is kept on this device: open the course again from the learning system on this device ' +
-  'and it is passed on then.';
-
-/** Said at launch when the LMS's saved place cannot be read and this device has no copy of it. */
-const UNREADABLE_MESSAGE =
-  'Your saved place in this level could not be read back from the learning system, so the level ' +
-  'starts from the beginning. Your results already recorded there are not affected.';
 
 /**
  * Elements an LMS may leave out: refused once with one of the version's "not implemented" errors,
@@ -154,59 +135,10 @@ const ENDED_BY_LMS: Record<ScormVersion, readonly number[]> = {
 /** SCORM's limit for cmi.suspend_data, which the sealed state must fit. */
 const STATE_LIMIT: Record<ScormVersion, number> = { '1.2': 4096, '2004': 64_000 };
 
-/** Said when the learner goes on after the session ended (a page back from the back/forward cache). */
-const ENDED_MESSAGE =
-  'This page is no longer connected to the learning system, so what you do now is kept only on ' +
-  'this device. Close the course and open it again from the learning system to carry on.';
-
-/**
- * The LMS's error code, for the learner to pass on to their training lead: the number only. The
- * LMS's own error string is not shown: it is written for developers, and some LMSs answer with
- * an unfilled format string or bytes that are not text (issue 16 case 9).
- */
-export function errorReference(code: number): string {
-  return Number.isInteger(code) && code > 0 && code < 10_000
-    ? ` (the learning system gave error ${code})`
-    : '';
-}
-
-/** The longest a write waits for the browser to be idle. */
-const WRITE_BEHIND_MS = 1000;
-
-/** What `requestIdleCallback` tells its callback: how long the browser expects to stay idle. */
-export interface IdleTime {
-  readonly didTimeout: boolean;
-  timeRemaining(): number;
-}
-
-/**
- * Runs `flush` when the browser is next idle (after the view the learner asked for has been
- * painted), and within WRITE_BEHIND_MS however busy it is. Browsers without requestIdleCallback
- * get a short timer (and no deadline: everything is written at once).
- */
-export function whenIdle(flush: (deadline?: IdleTime) => void): void {
-  if (typeof requestIdleCallback === 'function')
-    requestIdleCallback((deadline) => flush(deadline), { timeout: WRITE_BEHIND_MS });
-  else setTimeout(() => flush(), 50);
-}
-
-/** Leave this much of an idle period unused: one more call might not fit in less. */
-const IDLE_MARGIN_MS = 3;
-
-/**
- * The longest a flush keeps the page busy when the browser gives it no idle time (the idle
- * callback timed out, or there is no requestIdleCallback): the rest waits for the next flush, so
- * the learner's clicks and the next view go first. On a slow LMS (1–3 s a call) that is one call
- * per flush; it used to be the whole queue, and clicks took up to 22 s to show the next view.
- */
-const SLICE_MS = 40;
-
-const clockNow = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
-
 /**
  * Finds the LMS, initialises it and returns the session, or undefined when there is no LMS: the
  * caller then uses the standalone session. An LMS that refuses Initialize gets a session that
- * keeps the work on the device and tries again (createNotStartedSession). Never throws.
+ * keeps the work on the device and tries again (not-started.ts). Never throws.
  */
 export function connectScormSession(options: ScormSessionOptions): ScormSession | undefined {
   try {
@@ -223,18 +155,71 @@ export function connectScormSession(options: ScormSessionOptions): ScormSession 
       initialised = lms.initialize();
     // Launched from an LMS that does not answer yet: not standalone (that would start afresh under
     // another key and say no LMS records this), but the device's copy, tried again later.
-    if (!initialised) return createNotStartedSession(lms, options, win);
+    if (!initialised)
+      return createNotStartedSession(lms, options, win, (carried) =>
+        createLmsSession(lms, options, win, carried),
+      );
     return createLmsSession(lms, options, win);
-  } catch {
-    // Only our own code can throw here (every LMS call is guarded): without a session the caller
-    // falls back to standalone, which keeps progress on the device.
+  } catch (error) {
+    // Only the adapter's own code can throw here (every LMS call is guarded): a bug, logged. The
+    // caller then uses the standalone session, which keeps progress on the device and tells the
+    // learner if it cannot; what the LMS does not get is this launch's, as with no LMS at all.
+    console.error('The course could not start its LMS session:', error);
     return undefined;
   }
 }
 
+/** What the LMS says at launch, read before the first view (every read costs the learner time). */
+interface LaunchReads {
+  readonly entry: string;
+  readonly reviewOnly: boolean;
+  readonly learnerName: string;
+  readonly learnerId: string;
+  readonly status: string;
+  /** The LMS records the level as finished. */
+  readonly complete: boolean;
+  readonly launchRecord: ReturnType<typeof levelRecord> | undefined;
+}
+
+/**
+ * Not read: credit and the pass mark. The pass mark is the course's own (course/course.yaml),
+ * written into the manifest, so the LMS's is the same number.
+ */
+function readLaunch(lms: LmsApi): LaunchReads {
+  const version = lms.version;
+  const names = ELEMENTS[version];
+  const get = (element: string) => lms.getValue(element);
+  // In this order: a test LMS (and the strict observer) sees the reads as they always were.
+  const entry = vocabulary(get(names.entry));
+  const mode = vocabulary(get(names.mode));
+  const learnerName = readableName(get(names.learnerName));
+  const learnerId = get(names.learnerId);
+  const status = vocabulary(get(names.status));
+  const complete =
+    version === '1.2' ? ['passed', 'completed', 'failed'].includes(status) : status === 'completed';
+  return {
+    entry,
+    reviewOnly: mode === 'browse' || mode === 'review',
+    learnerName,
+    learnerId,
+    status,
+    complete,
+    // The level's result as the LMS holds it, read only when it is finished: shown to a learner
+    // who comes back with no saved progress, and never lowered by a later finish (issue 18 case 3).
+    launchRecord: complete
+      ? levelRecord(version, {
+          status,
+          success: version === '2004' ? vocabulary(get('cmi.success_status')) : undefined,
+          scaled: version === '2004' ? get('cmi.score.scaled') : undefined,
+          raw: get(version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw'),
+        })
+      : undefined,
+  };
+}
+
 /**
  * @param carried the work done in this window before the LMS answered Initialize (see
- *   createNotStartedSession): the learner has it on screen, so it is what the LMS gets.
+ *   not-started.ts): the learner has it on screen, so it is what the LMS gets.
  */
 function createLmsSession(
   lms: LmsApi,
@@ -248,165 +233,82 @@ function createLmsSession(
   const retries = Math.max(0, options.retries ?? DEFAULTS.retries);
   const startedAt = now();
   let lastApplyAt = startedAt;
+  /** Terminate was called, or the LMS ended the session itself (`lmsEnded`): no more calls. */
   let terminated = false;
-  /** The LMS ended the session itself (see endedByLms). */
   let lmsEnded = false;
-  const listeners: ((health: SessionHealth) => void)[] = [];
-  let health: SessionHealth = { ok: true };
-  /** Writes the LMS refused, retried before each commit. */
-  let pending: CmiWrite[] = [];
-  let commitFailed = false;
+  /** The course was opened for this learner in a newer window (see handOver). */
+  let handedOver = false;
 
-  const get = (element: string) => lms.getValue(element);
-
-  // --- What the LMS knows -------------------------------------------------------------------
-  const entry = vocabulary(get(names.entry));
-  const lmsMode = vocabulary(get(names.mode));
-  const reviewOnly = lmsMode === 'browse' || lmsMode === 'review';
-  const learnerName = readableName(get(names.learnerName));
-  const learnerId = get(names.learnerId);
-  const status = vocabulary(get(names.status));
-  const complete =
-    version === '1.2' ? ['passed', 'completed', 'failed'].includes(status) : status === 'completed';
-  // The level's result as the LMS holds it, read only when it is finished: shown to a learner who
-  // comes back with no saved progress, and never lowered by a later finish (issue 18 case 3).
-  const launchRecord = complete
-    ? levelRecord(version, {
-        status,
-        success: version === '2004' ? vocabulary(get('cmi.success_status')) : undefined,
-        scaled: version === '2004' ? get('cmi.score.scaled') : undefined,
-        raw: get(version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw'),
-      })
-    : undefined;
+  // --- What the LMS knows, and which copy the learner resumes from ---------------------------
+  const { entry, reviewOnly, learnerName, learnerId, status, complete, launchRecord } =
+    readLaunch(lms);
   // Trimmed, "null" read as nothing, the seal checked; an over-long value refused unread.
   const restorable = restorableBy(options.canRestore);
-  const lmsSaved = restorable(openState(get(names.suspendData)));
+  const lmsSaved = restorable(openState(lms.getValue(names.suspendData)));
   const lmsState = lmsSaved.kind === 'state' ? lmsSaved.state : '';
-  // Not read: credit and the pass mark. The pass mark is the course's own (course/course.yaml),
-  // written into the manifest, so the LMS's is the same number; and every read before the first
-  // view costs the learner time.
-
-  const localKey = learnerKey(options.storageKey, learnerId);
   if (!reviewOnly) rememberLearner(options.storageKey, learnerId);
-  // The device's copy is newer than the LMS's when the LMS holds a state this device had on the
-  // way to it (a write never confirmed, an LMS that auto-committed or timed out), or what it held
-  // when the copy moved on, or nothing while it was never known to hold anything; or when the
-  // LMS's copy cannot be read. Then the copy wins, completion included. When the LMS holds
-  // anything else (another device went on, or the attempt was reset), the LMS wins. A copy made
-  // while the LMS did not answer Initialize, by a learner not yet known, is taken on the same
-  // terms (see createNotStartedSession).
-  const own = readLocal(localKey, Infinity, restorable);
-  const waited = reviewOnly
-    ? undefined
-    : readLocal(unidentifiedKey(options.storageKey), UNIDENTIFIED_MAX_AGE_MS, restorable);
-  // Work from a launch whose Initialize was refused first, when it is newer than this learner's
-  // record; then this learner's own copy.
-  const device =
-    carried ?? (waited && chooseSaved(lmsSaved, waited) === 'device' ? waited : undefined) ?? own;
-  const useLocal =
-    !reviewOnly &&
-    device !== undefined &&
-    (carried !== undefined || chooseSaved(lmsSaved, device) === 'device');
-  if (useLocal && device !== own) forgetLocal(unidentifiedKey(options.storageKey));
-  const savedState = useLocal ? device.state : lmsState;
-  /** What the LMS holds, as far as this session knows (a Commit confirms each state written). */
-  let accepted = lmsState;
-  /** stateHash of each state this device held, newest last (see DeviceCopy.known). */
-  let known: string[] = [
-    ...(useLocal ? device.known : []),
-    ...(lmsState ? [stateHash(lmsState)] : []),
-  ];
-  let localCopy: Omit<LocalCopy, 'base' | 'known'> | undefined = useLocal ? device : undefined;
-  /**
-   * The course was opened for this learner in a newer window (see handOver): this one writes
-   * nothing more, to the LMS or the device.
-   */
-  let handedOver = false;
-  /**
-   * Interaction and objective writes planned but not confirmed by a Commit (refused, waiting, or
-   * written since the last Commit): kept with the device's copy, sent again at the next launch.
-   */
-  let unconfirmed: CmiWrite[] = [];
+  // Review mode keeps nothing on the device and resumes from the LMS's copy.
+  const { device, useDevice } = reviewOnly
+    ? { device: undefined, useDevice: false }
+    : chooseStart(options.storageKey, learnerId, lmsSaved, restorable, carried);
+  const savedState = useDevice ? device!.state : lmsState;
+  const local = new LocalCopy(learnerKey(options.storageKey, learnerId), {
+    ...(useDevice ? { current: { state: device!.state, location: device!.location } } : {}),
+    base: lmsState,
+    known: [...(useDevice ? device!.known : []), ...(lmsState ? [stateHash(lmsState)] : [])],
+  });
   /** From the device's copy, when it belongs to the attempt the LMS holds: sent at launch. */
   const toReplay =
-    !reviewOnly && device?.unconfirmed && (useLocal || device.state === lmsState)
-      ? device.unconfirmed
-      : [];
-  const keepLocal = () => {
-    if (localCopy && !handedOver)
-      writeLocal(localKey, { ...localCopy, base: accepted, known, unconfirmed });
-  };
+    device?.unconfirmed && (useDevice || device.state === lmsState) ? device.unconfirmed : [];
   // The device's copy must say at once that it started from what the LMS holds now.
-  if (useLocal) keepLocal();
-  /** Said at launch (the LMS's copy could not be read), until the learner's first step. */
-  let launchNotice =
-    !reviewOnly && !useLocal && lmsSaved.kind === 'unreadable' ? UNREADABLE_MESSAGE : undefined;
-  if (launchNotice) health = { ok: false, message: launchNotice };
+  local.keep();
+
   let trackingRead: Tracking | undefined;
   const tracking = () =>
     (trackingRead ??= {
-      interactions: readCount(get('cmi.interactions._count')),
+      interactions: readCount(lms.getValue('cmi.interactions._count')),
       // 2004 interactions are readable: an answer given again replaces its own record.
       ...(version === '2004' ? { interactionIds: readInteractionIds(lms) } : {}),
       objectives: readObjectiveIds(lms),
       complete,
       ...(launchRecord ? { record: launchRecord } : {}),
     });
-  /** What this session last wrote (the location is written once even if the LMS has it). */
-  let written: { state: string; location: string | undefined } = {
-    state: lmsState,
-    location: undefined,
-  };
 
-  // --- Saving -------------------------------------------------------------------------------
+  // --- Health: what the learner is shown ----------------------------------------------------
+  const listeners = new HealthListeners();
+  let health: SessionHealth = { ok: true };
+  /** Said at launch (the LMS's copy could not be read), until the learner's first step. */
+  let launchNotice =
+    !reviewOnly && !useDevice && lmsSaved.kind === 'unreadable' ? UNREADABLE_MESSAGE : undefined;
+  if (launchNotice) health = { ok: false, message: launchNotice };
+  /** The last Commit failed, or the adapter itself did (reportBroken). */
+  let commitFailed = false;
+
   const setHealth = (next: SessionHealth) => {
     // A new message is told too (the LMS ending the session says more than "not saving").
     if (next.ok ? health.ok : !health.ok && next.message === health.message) return;
     health = next;
-    for (const listener of listeners) {
-      try {
-        listener(next);
-      } catch {
-        // A listener's failure must not stop the course.
-      }
-    }
+    listeners.tell(next);
+  };
+  /** An unexpected failure in the adapter itself: logged, and the same warning as a refusing LMS. */
+  const reportBroken = (error: unknown) => {
+    console.error('The LMS session failed:', error);
+    commitFailed = true;
+    setHealth({ ok: false, message: BROKEN_MESSAGE });
+  };
+  const updateHealth = () => {
+    if (lmsEnded) return;
+    if (!queue.hasEssentialRefused && !commitFailed)
+      setHealth(launchNotice ? { ok: false, message: launchNotice } : { ok: true });
+    else setHealth({ ok: false, message: notSavingMessage(lms.lastError()) });
   };
 
+  // --- Writing to the LMS -------------------------------------------------------------------
   /** Elements the LMS said it does not implement: not written again (see OPTIONAL). */
   const unsupported = new Set<string>();
   const family = (element: string) => OPTIONAL.exec(element)?.[1];
-  /** Pending writes that matter to the learner's record (optional elements are retried quietly). */
-  const essentialPending = () => pending.some((p) => family(p.element) === undefined);
-
-  /** An unexpected failure in the adapter itself: the same warning as a refusing LMS. */
-  const reportBroken = () => {
-    commitFailed = true;
-    setHealth({
-      ok: false,
-      message:
-        'The course could not pass your progress to the learning system just now. Your ' +
-        'progress is kept on this device; if this message stays, tell your training lead ' +
-        'before closing the course.',
-    });
-  };
-
-  const updateHealth = () => {
-    if (lmsEnded) return;
-    if (!essentialPending() && !commitFailed) {
-      setHealth(launchNotice ? { ok: false, message: launchNotice } : { ok: true });
-      return;
-    }
-    setHealth({
-      ok: false,
-      message:
-        'The learning system is not saving your progress at the moment. Your progress is kept ' +
-        'on this device and will be sent again automatically; if this message stays, tell your ' +
-        'training lead before closing the course' +
-        errorReference(lms.lastError()) +
-        '.',
-    });
-  };
-
+  /** Refused writes of optional elements are retried quietly. */
+  const queue = new WriteQueue((element) => family(element) === undefined);
   /** Essential values written since the last Commit the LMS confirmed (see finish). */
   let uncommitted = false;
   /** The exit value last written this session (finish writes it only if it changes). */
@@ -414,6 +316,7 @@ function createLmsSession(
 
   /** True when written, or dropped because the LMS does not implement the element. */
   const trySet = (write: CmiWrite): boolean => {
+    if (terminated) return false;
     const optional = family(write.element);
     if (optional && unsupported.has(optional)) return true;
     for (let attempt = 0; attempt <= retries; attempt++) {
@@ -426,8 +329,8 @@ function createLmsSession(
       if (optional && NOT_IMPLEMENTED[version].includes(code)) {
         // One refusal is enough: asking again only costs calls (and used to raise an alarm).
         unsupported.add(optional);
-        pending = pending.filter((p) => family(p.element) !== optional);
-        unconfirmed = unconfirmed.filter((p) => family(p.element) !== optional);
+        queue.dropRefused((element) => family(element) === optional);
+        local.unconfirmed = local.unconfirmed.filter((p) => family(p.element) !== optional);
         return true;
       }
       if (ENDED_BY_LMS[version].includes(code)) {
@@ -438,13 +341,11 @@ function createLmsSession(
     return false;
   };
 
+  /** Writes now; a refused write is kept for a retry (a newer value replaces an older one). */
   const write = (writes: readonly CmiWrite[]) => {
     for (const w of writes) {
       if (terminated) return;
-      // A newer value for an element replaces any older one still waiting for a retry.
-      const ok = trySet(w);
-      const others = pending.filter((p) => p.element !== w.element);
-      pending = ok ? others : [...others, w].slice(-MAX_PENDING);
+      queue.send(w, trySet);
     }
   };
 
@@ -462,38 +363,58 @@ function createLmsSession(
       if (id) kept.push({ element: `cmi.objectives.${objective}.id`, value: id });
       kept.push(w);
     }
-    if (kept.length > 0) unconfirmed = keepUnconfirmed(unconfirmed, kept);
+    if (kept.length > 0) local.unconfirmed = keepUnconfirmed(local.unconfirmed, kept);
   };
 
-  const retryPending = () => {
-    const again = pending;
-    pending = [];
-    write(again);
+  /** Commit (with retries) and note what it confirmed; true when the LMS took it. */
+  const commitNow = (): boolean => {
+    let ok = false;
+    for (let attempt = 0; attempt <= retries && !ok && !terminated; attempt++) {
+      ok = lms.commit();
+      if (!ok && ENDED_BY_LMS[version].includes(lms.lastError())) endedByLms();
+    }
+    commitFailed = !ok;
+    if (ok && !queue.hasEssentialRefused) uncommitted = false;
+    if (ok) confirm();
+    return ok;
+  };
+
+  /** After a Commit the LMS took: the state written is what it holds, unless a write of it waits. */
+  const confirm = () => {
+    // The interactions and objectives written before this Commit are the LMS's now; what is still
+    // refused or waiting is not.
+    const left = keepUnconfirmed(queue.waiting());
+    let changed = left.length > 0 || local.unconfirmed.length > 0;
+    local.unconfirmed = left;
+    if (!queue.isRefused(names.suspendData) && local.base !== written.state) {
+      local.base = written.state;
+      changed = true;
+    }
+    if (changed) local.keep();
   };
 
   // --- Writing behind the view ----------------------------------------------------------------
-  // A learner event's effects wait in `queued` until `flush` runs (see `schedule`): planning and
+  // A learner event's effects wait in `queued` until `flush` runs (see scheduler.ts): planning and
   // writing them happen after the next view is on screen, in as many idle periods as they need, so
   // a burst of writes never holds up the learner's next click. Events planned together share one
   // suspend_data/location write and at most one Commit. The launch's own writes go first.
-  const schedule = options.schedule ?? whenIdle;
   let launchWritten = reviewOnly;
   let queued: { effects: readonly Effect[]; clock: Clock }[] = [];
   let queuedState: { state: string; location: string } | undefined;
-  /** The level is complete, as far as the local copy knows. */
-  let localComplete = complete;
-  /** Planned, in order, not yet sent. */
-  const unsent: CmiWrite[] = [];
   let commitWanted = false;
-  let flushScheduled = false;
+  /** What this session last wrote (the location is written once even if the LMS has it). */
+  let written: { state: string; location: string | undefined } = {
+    state: lmsState,
+    location: undefined,
+  };
 
-  /** Turns what is queued into writes (pure planning, no LMS calls but the counts' first read). */
+  /** Turns what is queued into planned writes (no LMS calls but the counts' first read). */
   const planQueued = () => {
-    const before = unconfirmed;
+    const before = local.unconfirmed;
     if (!launchWritten) {
       launchWritten = true;
       const writes = launch();
-      unsent.push(...writes);
+      queue.plan(writes);
       noteUnconfirmed(writes);
       commitWanted = true;
     }
@@ -503,21 +424,24 @@ function createLmsSession(
       try {
         const plan = planEffects(version, effects, tracking(), clock);
         trackingRead = plan.tracking;
-        unsent.push(...plan.writes);
+        queue.plan(plan.writes);
         noteUnconfirmed(plan.writes);
         commitWanted ||= plan.commit;
       } catch (error) {
-        // An event the data model cannot take is dropped; the others, and the state, still go.
+        // An event the data model cannot take (a bug in the course, which its tests look for) is
+        // logged and dropped; the learner is not warned, as nothing of their progress is lost: the
+        // state that holds it, and the other events, still go. What the LMS misses is that one
+        // event's records in its reports.
         console.warn('A learner event could not be turned into LMS writes:', error);
       }
     }
-    if (unconfirmed !== before) keepLocal();
+    if (local.unconfirmed !== before) local.keep();
     const latest = queuedState;
     queuedState = undefined;
     if (latest) {
       const sealed = sealState(latest.state, STATE_LIMIT[version]);
-      unsent.push(
-        ...stateWrites(version, sealed, latest.location).filter((w) =>
+      queue.plan(
+        stateWrites(version, sealed, latest.location).filter((w) =>
           w.element === names.suspendData
             ? latest.state !== written.state
             : latest.location !== written.location,
@@ -531,72 +455,39 @@ function createLmsSession(
   };
 
   /** Sends planned writes while `more()` says there is time; true when none is left. */
-  const send = (more: () => boolean = () => true): boolean => {
-    while (unsent.length > 0 && !terminated && more()) write(unsent.splice(0, 1));
-    return unsent.length === 0;
+  const sendPlanned = (more: () => boolean = () => true): boolean => {
+    while (queue.hasPlanned && !terminated && more()) write([queue.takePlanned()!]);
+    return !queue.hasPlanned;
   };
 
-  /** Plans and sends everything waiting, now (before a commit, on finish). */
-  const writeQueued = () => {
-    planQueued();
-    send();
-  };
-
-  const flush = (deadline?: IdleTime) => {
-    flushScheduled = false;
+  const flusher = coalescedFlush(options.schedule ?? whenIdle, (deadline?: IdleTime) => {
     try {
       if (terminated) return;
-      const started = clockNow();
-      // One call at least, so that every flush gets on; then while the idle period (or, without
-      // one, the slice) lasts.
-      let calls = 0;
-      const more = () =>
-        calls++ === 0 ||
-        (deadline && !deadline.didTimeout
-          ? deadline.timeRemaining() > IDLE_MARGIN_MS
-          : clockNow() - started < SLICE_MS);
+      const more = callBudget(deadline);
       planQueued();
-      if (!send(more) || (commitWanted && !more())) {
-        scheduleFlush();
+      if (!sendPlanned(more) || (commitWanted && !more())) {
+        flusher.request();
         return;
       }
       if (commitWanted) commit();
       else updateHealth();
-    } catch {
+    } catch (error) {
       // Only the adapter's own code can throw here (LMS calls are guarded): the course goes on,
       // the device copy is already kept, and the learner is told saving is not working.
-      reportBroken();
+      reportBroken(error);
     }
-  };
-
-  const scheduleFlush = () => {
-    if (flushScheduled) return;
-    flushScheduled = true;
-    schedule(flush);
-  };
+  });
 
   const commit = () => {
     // Review or browse mode writes nothing, not even session_time when the page is hidden.
     if (terminated || reviewOnly) return;
-    writeQueued();
+    planQueued();
+    sendPlanned();
     commitWanted = false;
-    retryPending();
+    queue.retry(trySet, 'until-refused');
     write([sessionTimeWrite(version, now() - startedAt)]);
     commitNow();
     updateHealth();
-  };
-
-  /** Commit (with retries) and note what it confirmed; true when the LMS took it. */
-  const commitNow = (): boolean => {
-    let ok = false;
-    for (let attempt = 0; attempt <= retries && !ok && !terminated; attempt++) {
-      ok = lms.commit();
-      if (!ok && ENDED_BY_LMS[version].includes(lms.lastError())) endedByLms();
-    }
-    commitFailed = !ok;
-    if (ok && !essentialPending()) uncommitted = false;
-    confirm(ok);
-    return ok;
   };
 
   /**
@@ -608,28 +499,13 @@ function createLmsSession(
    */
   const navigationRequest = (): string | undefined => {
     if (tracking().complete || unsupported.has('adl.nav.request')) return undefined;
-    const valid = vocabulary(get('adl.nav.request_valid.suspendAll'));
+    const valid = vocabulary(lms.getValue('adl.nav.request_valid.suspendAll'));
     const code = lms.lastError();
     if (code !== 0) {
       if (NOT_IMPLEMENTED[version].includes(code)) unsupported.add('adl.nav.request');
       return undefined;
     }
     return valid === 'false' ? undefined : 'suspendAll';
-  };
-
-  /** After a Commit: the state written is what the LMS holds, unless a write of it is waiting. */
-  const confirm = (committed: boolean) => {
-    if (!committed) return;
-    // The interactions and objectives written before this Commit are the LMS's now; what is still
-    // refused or waiting is not.
-    const left = keepUnconfirmed([...pending, ...unsent]);
-    let changed = left.length > 0 || unconfirmed.length > 0;
-    unconfirmed = left;
-    if (!pending.some((p) => p.element === names.suspendData) && accepted !== written.state) {
-      accepted = written.state;
-      changed = true;
-    }
-    if (changed) keepLocal();
   };
 
   // --- Launch -------------------------------------------------------------------------------
@@ -641,7 +517,7 @@ function createLmsSession(
   function launch(): CmiWrite[] {
     const writes = launchOnly();
     // Replaced by the writes as planned now (their indexes may differ).
-    unconfirmed = [];
+    local.unconfirmed = [];
     if (toReplay.length === 0) return writes;
     const replayed = replayUnconfirmed(version, toReplay, tracking());
     trackingRead = replayed.tracking;
@@ -664,8 +540,8 @@ function createLmsSession(
   }
   if (!reviewOnly) {
     // The local copy the LMS lost goes back to it, with the launch writes, behind the first view.
-    if (useLocal) queuedState = { state: device.state, location: device.location };
-    scheduleFlush();
+    if (useDevice) queuedState = { state: device!.state, location: device!.location };
+    flusher.request();
   }
 
   // --- Page events --------------------------------------------------------------------------
@@ -673,9 +549,10 @@ function createLmsSession(
     if (win?.document?.visibilityState === 'hidden') commit();
   };
   const onPageHide = () => finish(false);
+  const commitIntervalMs = options.commitIntervalMs ?? DEFAULTS.commitIntervalMs;
   const timer =
-    win && !reviewOnly && (options.commitIntervalMs ?? DEFAULTS.commitIntervalMs) > 0
-      ? win.setInterval(commit, options.commitIntervalMs ?? DEFAULTS.commitIntervalMs)
+    win && !reviewOnly && commitIntervalMs > 0
+      ? win.setInterval(commit, commitIntervalMs)
       : undefined;
   win?.document?.addEventListener('visibilitychange', onHidden);
   win?.addEventListener('pagehide', onPageHide);
@@ -686,7 +563,9 @@ function createLmsSession(
       setHealth({ ok: false, message: handedOver ? OTHER_WINDOW_MESSAGE : ENDED_MESSAGE });
   });
   // A newer window of this course for this learner takes over (issue 16 case 6).
-  const otherWindows = reviewOnly ? undefined : watchForNewerWindow(localKey, () => handOver());
+  const otherWindows = reviewOnly
+    ? undefined
+    : watchForNewerWindow(learnerKey(options.storageKey, learnerId), () => handOver());
 
   /** No more calls: the timer and the page events go too. */
   function stopListening() {
@@ -696,6 +575,7 @@ function createLmsSession(
     otherWindows?.close();
   }
 
+  // --- The end ------------------------------------------------------------------------------
   /**
    * The course was opened for this learner in another window, which started from the latest copy
    * on this device. Two windows would each save over the other (the one closed last winning with
@@ -706,6 +586,7 @@ function createLmsSession(
   function handOver() {
     if (handedOver) return;
     handedOver = true;
+    local.stop();
     finish(false);
     setHealth({ ok: false, message: OTHER_WINDOW_MESSAGE });
   }
@@ -727,8 +608,10 @@ function createLmsSession(
     stopListening();
     let saved = true;
     if (!reviewOnly) {
-      writeQueued();
-      retryPending();
+      planQueued();
+      sendPlanned();
+      // The last chance this session: every refused write is tried again.
+      queue.retry(trySet, 'all');
       const exit = exitValue(version, tracking().complete);
       if (exit !== lastExit) write([{ element: names.exit, value: exit }]);
       if (version === '1.2') {
@@ -744,7 +627,7 @@ function createLmsSession(
         const request = learnerExit ? navigationRequest() : undefined;
         if (request) write([{ element: 'adl.nav.request', value: request }]);
       }
-      saved &&= !essentialPending();
+      saved &&= !queue.hasEssentialRefused;
       // Said before Terminate, while the LMS still answers for its last error.
       if (!saved) {
         commitFailed = true;
@@ -759,21 +642,13 @@ function createLmsSession(
     // Terminate: an unclear answer, such as Moodle's alert before "true", is not a failure).
     if (ended === 'true' || (!uncommitted && !commitFailed)) {
       commitFailed = false;
-      if (ended === 'true') confirm(true);
+      if (ended === 'true') confirm();
       launchNotice = undefined;
       setHealth({ ok: true });
-    } else {
-      setHealth({
-        ok: false,
-        message:
-          'The learning system did not confirm that it saved your progress as you left. ' +
-          'Your progress is kept on this device and goes to the learning system when you next ' +
-          'open the course here.',
-      });
-    }
+    } else setHealth({ ok: false, message: NOT_CONFIRMED_AT_EXIT_MESSAGE });
   }
 
-  const session: ScormSession = {
+  return {
     mode: 'lms',
     version,
     entry,
@@ -795,11 +670,7 @@ function createLmsSession(
           return;
         }
         // The local copy at once (it is cheap): it is what survives if the LMS never gets this.
-        localComplete ||= effects.some((e) => e.type === 'complete-level');
-        localCopy = { state, location, complete: localComplete };
-        const hash = stateHash(state);
-        if (known.at(-1) !== hash) known = [...known, hash].slice(-MAX_KNOWN_STATES);
-        keepLocal();
+        local.moveTo(state, location);
         // The learner has moved on from the first screen: the launch notice has been read.
         if (launchNotice) {
           launchNotice = undefined;
@@ -810,14 +681,13 @@ function createLmsSession(
           // ended the session: only this device keeps what the learner does now, interactions
           // and objectives included (planned as far as known: never a call to the LMS now).
           if (trackingRead) {
-            const at = now();
             const plan = planEffects(version, effects, trackingRead, {
-              now: new Date(at),
+              now: new Date(now()),
               latencyMs: null,
             });
             trackingRead = plan.tracking;
             noteUnconfirmed(plan.writes);
-            keepLocal();
+            local.keep();
           }
           setHealth({ ok: false, message: ENDED_MESSAGE });
           return;
@@ -826,165 +696,30 @@ function createLmsSession(
         queued.push({ effects, clock: { now: new Date(at), latencyMs: at - lastApplyAt } });
         lastApplyAt = at;
         queuedState = { state, location };
-        scheduleFlush();
-      } catch {
-        // Only the adapter's own code can throw here: the course goes on, and is told.
-        reportBroken();
+        flusher.request();
+      } catch (error) {
+        // Only the adapter's own code can throw here: the course goes on, and the learner is told.
+        reportBroken(error);
       }
     },
     finish() {
       try {
         finish(true);
-      } catch {
-        // As above.
-        reportBroken();
+      } catch (error) {
+        // Only the adapter's own code can throw here (LMS calls are guarded): the learner is told
+        // the progress may not have reached the LMS; the device's copy is kept.
+        reportBroken(error);
       }
     },
     onHealthChange(listener) {
-      listeners.push(listener);
+      listeners.add(listener);
       // Saving may already be failing (the launch commit): say so at once.
-      if (!health.ok) {
-        try {
-          listener(health);
-        } catch {
-          // A listener's failure must not stop the course.
-        }
-      }
-    },
-  };
-  return session;
-}
-
-/**
- * The session while an LMS that was found refuses Initialize. The learner works from the device's
- * copy of the learner the LMS last named here (else from nothing), and is told plainly. The work
- * is kept on the device for the LMS (not as standalone progress), as unidentified: the LMS has not
- * said who is working, and on a shared device it may be someone else. Initialize is tried again
- * after each of `initializeRetryMs`; once it answers, the real session takes over with this
- * window's work, which then goes to the LMS. Otherwise the next launch that works takes it, on
- * the terms of `chooseSaved`: the learner's record is one it started from or went through, or is
- * empty while it started from nothing. Never calls the LMS but Initialize.
- */
-function createNotStartedSession(
-  lms: LmsApi,
-  options: ScormSessionOptions,
-  win: Window | undefined,
-): ScormSession {
-  const last = lastLearner(options.storageKey);
-  const key = unidentifiedKey(options.storageKey);
-  const restorable = restorableBy(options.canRestore);
-  const start =
-    readLocal(key, UNIDENTIFIED_MAX_AGE_MS, restorable) ??
-    (last === undefined
-      ? undefined
-      : readLocal(learnerKey(options.storageKey, last), Infinity, restorable));
-  /** This window's work (the device copy it started from, moved on by each learner event). */
-  let copy: DeviceCopy | undefined = start;
-  let moved = false;
-  let connected: ScormSession | undefined;
-  let ended = false;
-  const listeners: ((health: SessionHealth) => void)[] = [];
-  const waiting: SessionHealth = { ok: false, message: NOT_STARTED_MESSAGE };
-  const tell = (listener: (health: SessionHealth) => void, health: SessionHealth) => {
-    try {
-      listener(health);
-    } catch {
-      // A listener's failure must not stop the course.
-    }
-  };
-
-  const delays = options.initializeRetryMs ?? DEFAULTS.initializeRetryMs;
-  let timeout: ReturnType<typeof setTimeout> | undefined;
-  const retry = (attempt: number) => {
-    const delay = delays[attempt];
-    if (delay === undefined || ended) return;
-    timeout = setTimeout(() => {
-      timeout = undefined;
-      if (ended) return;
-      if (!lms.initialize()) {
-        retry(attempt + 1);
-        return;
-      }
-      win?.removeEventListener('pagehide', onPageHide);
-      // This window's work is on screen: it is what the LMS gets, whatever it holds.
-      connected = createLmsSession(lms, options, win, moved ? copy : undefined);
-      for (const listener of listeners) {
-        connected.onHealthChange(listener);
-        // The real session tells only of trouble; the warning above is over.
-        tell(listener, { ok: true });
-      }
-    }, delay);
-  };
-  retry(0);
-
-  const end = () => {
-    ended = true;
-    if (timeout !== undefined) clearTimeout(timeout);
-    win?.removeEventListener('pagehide', onPageHide);
-  };
-  const onPageHide = () => end();
-  win?.addEventListener('pagehide', onPageHide);
-  // Back from the back/forward cache: the tries stopped at pagehide, so the "keeps trying" message
-  // is no longer true. Said at once (issue 16 case 9).
-  win?.addEventListener('pageshow', (event) => {
-    if (!(event as PageTransitionEvent).persisted || !ended || connected) return;
-    for (const listener of listeners) tell(listener, { ok: false, message: ENDED_MESSAGE });
-  });
-
-  const savedState = start?.state ?? '';
-  return {
-    mode: 'lms',
-    version: lms.version,
-    entry: '',
-    savedState,
-    resumed: savedState !== '',
-    reviewOnly: false,
-    levelComplete: false,
-    get finished() {
-      return connected?.finished ?? ended;
-    },
-    apply(effects, state, location) {
-      if (connected) {
-        connected.apply(effects, state, location);
-        return;
-      }
-      try {
-        const hash = stateHash(state);
-        const known = copy?.known ?? [];
-        copy = {
-          state,
-          location,
-          complete: (copy?.complete ?? false) || effects.some((e) => e.type === 'complete-level'),
-          base: copy?.base ?? '',
-          known: known.at(-1) === hash ? known : [...known, hash].slice(-MAX_KNOWN_STATES),
-        };
-        moved = true;
-        writeLocal(key, copy);
-      } catch {
-        // Never throws: writeLocal is guarded, and this is plain data.
-      }
-    },
-    finish() {
-      if (connected) {
-        connected.finish();
-        return;
-      }
-      end();
-      for (const listener of listeners)
-        tell(listener, { ok: false, message: LEFT_BEFORE_START_MESSAGE });
-    },
-    onHealthChange(listener) {
-      if (connected) {
-        connected.onHealthChange(listener);
-        return;
-      }
-      listeners.push(listener);
-      tell(listener, waiting);
+      if (!health.ok) tellOne(listener, health);
     },
   };
 }
 
-// -------------------------------------------------------------------------------------------
+// --- Launch reads ----------------------------------------------------------------------------
 
 /** "Last, First" (the usual LMS form) → "First Last"; anything else as given. */
 export function readableName(name: string): string {
@@ -1008,112 +743,4 @@ function readInteractionIds(lms: LmsApi): string[] {
 function readObjectiveIds(lms: LmsApi): string[] {
   const count = readCount(lms.getValue('cmi.objectives._count'));
   return Array.from({ length: count }, (_, n) => lms.getValue(`cmi.objectives.${n}.id`));
-}
-
-/** The device's copy of one learner's work, as kept in localStorage (state sealed there). */
-type LocalCopy = DeviceCopy;
-
-/** The device's copy for this learner (an LMS that gives no id: one shared "anonymous" copy). */
-function learnerKey(storageKey: string, learnerId: string): string {
-  return `${storageKey}:lms:${learnerId || 'anonymous'}`;
-}
-
-/**
- * Work done while the LMS did not answer Initialize (it has not named the learner): handed to the
- * next learner the LMS names here only on the terms of `chooseSaved` and within
- * UNIDENTIFIED_MAX_AGE_MS.
- */
-function unidentifiedKey(storageKey: string): string {
-  return `${storageKey}:lms-unidentified`;
-}
-
-/** An unidentified copy older than this is not handed to anyone (a shared device, a day later). */
-const UNIDENTIFIED_MAX_AGE_MS = 12 * 60 * 60 * 1000;
-
-const lastLearnerKey = (storageKey: string) => `${storageKey}:lms-last-learner`;
-
-/** The learner the LMS last named on this device, for a launch whose Initialize is refused. */
-function rememberLearner(storageKey: string, learnerId: string): void {
-  try {
-    globalThis.localStorage?.setItem(lastLearnerKey(storageKey), learnerId);
-  } catch {
-    // Blocked or full storage: a launch whose Initialize is refused then starts from nothing.
-  }
-}
-
-function lastLearner(storageKey: string): string | undefined {
-  try {
-    return globalThis.localStorage?.getItem(lastLearnerKey(storageKey)) ?? undefined;
-  } catch {
-    // Blocked storage: nobody is known, which is the safe answer.
-    return undefined;
-  }
-}
-
-/** The copy under `key` if it is there, readable (seal checked) and not older than `maxAgeMs`. */
-/** A state the course says it cannot restore is as unreadable as a damaged one. */
-function restorableBy(canRestore: ((state: string) => boolean) | undefined) {
-  return (opened: OpenedState): OpenedState => {
-    if (opened.kind !== 'state' || !canRestore) return opened;
-    let ok = false;
-    try {
-      ok = canRestore(opened.state);
-    } catch {
-      // A check that throws has not said the state can be restored: treated as unreadable.
-    }
-    return ok ? opened : { kind: 'unreadable', why: 'damaged' };
-  };
-}
-
-function readLocal(
-  key: string,
-  maxAgeMs = Infinity,
-  restorable: (opened: OpenedState) => OpenedState = (opened) => opened,
-): LocalCopy | undefined {
-  try {
-    const raw = globalThis.localStorage?.getItem(key);
-    if (!raw) return undefined;
-    const parsed = JSON.parse(raw) as Partial<Record<keyof LocalCopy | 'savedAt', unknown>>;
-    const opened = restorable(openState(typeof parsed.state === 'string' ? parsed.state : ''));
-    // A damaged copy never wins over a readable LMS copy: it is as good as none.
-    if (opened.kind !== 'state') return undefined;
-    const savedAt = Date.parse(typeof parsed.savedAt === 'string' ? parsed.savedAt : '');
-    if (maxAgeMs !== Infinity && !(Date.now() - savedAt <= maxAgeMs)) return undefined;
-    return {
-      state: opened.state,
-      location: typeof parsed.location === 'string' ? parsed.location : '',
-      complete: parsed.complete === true,
-      base: typeof parsed.base === 'string' ? parsed.base : '',
-      known: Array.isArray(parsed.known)
-        ? parsed.known.filter((h): h is string => typeof h === 'string')
-        : [],
-      unconfirmed: readUnconfirmed(parsed.unconfirmed),
-    };
-  } catch {
-    // Blocked storage or a copy that is not JSON: as good as none (the LMS's copy counts).
-    return undefined;
-  }
-}
-
-function writeLocal(key: string, copy: LocalCopy): void {
-  try {
-    globalThis.localStorage?.setItem(
-      key,
-      JSON.stringify({
-        ...copy,
-        state: sealState(copy.state, Infinity),
-        savedAt: new Date().toISOString(),
-      }),
-    );
-  } catch {
-    // Blocked or full storage: the LMS copy is the one that counts.
-  }
-}
-
-function forgetLocal(key: string): void {
-  try {
-    globalThis.localStorage?.removeItem(key);
-  } catch {
-    // Blocked storage: nothing was kept there either.
-  }
 }

@@ -62,7 +62,6 @@ describe('which copy a launch resumes from', () => {
   const copy = (over: Partial<DeviceCopy> = {}): DeviceCopy => ({
     state: 'device',
     location: '',
-    complete: false,
     base: 'base',
     known: [stateHash('written-1'), stateHash('written-2')],
     ...over,
