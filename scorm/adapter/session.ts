@@ -16,6 +16,7 @@ import {
 import { findApi, type FoundApi, type WindowLike } from './discovery.ts';
 import { vocabulary, type ScormVersion } from './format.ts';
 import { HealthListeners, tellOne } from './listeners.ts';
+import { LmsWriter, optionalFamily } from './lms-writer.ts';
 import { chooseStart, learnerKey, LocalCopy, rememberLearner, restorableBy } from './local-copy.ts';
 import {
   BROKEN_MESSAGE,
@@ -29,13 +30,13 @@ import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
 import { keepUnconfirmed, replayUnconfirmed } from './replay.ts';
 import { openState, sealState, stateHash, type DeviceCopy } from './saved-state.ts';
 import { callBudget, coalescedFlush, whenIdle, type IdleTime, type Schedule } from './scheduler.ts';
-import { WriteQueue } from './write-queue.ts';
 
 /**
  * The LMS session's lifecycle: Initialize, the launch's reads, the writes of each learner event
- * (planned and sent behind the view, scheduler.ts; refused ones retried, write-queue.ts), Commit,
- * Terminate, the health state the learner is shown, and the page's events. The device's copy of
- * the learner's work is local-copy.ts; a launch whose Initialize is refused is not-started.ts.
+ * (planned and sent behind the view, scheduler.ts; SetValue and Commit with their retries,
+ * lms-writer.ts; refused ones kept, write-queue.ts), Terminate, the health state the learner is
+ * shown, and the page's events. The device's copy of the learner's work is local-copy.ts; a
+ * launch whose Initialize is refused is not-started.ts.
  */
 
 export interface ScormSessionOptions {
@@ -108,29 +109,6 @@ const DEFAULTS = Object.freeze({ commitIntervalMs: 60_000, retries: 2, prefer: '
 
 /** Tries at Initialize at launch, before the course starts from the device's copy and tries later. */
 const INITIALIZE_TRIES = 3;
-
-/**
- * Elements an LMS may leave out: refused once with one of the version's "not implemented" errors,
- * they are not written again this session, and no alarm is raised (the learner's progress, status
- * and score do not depend on them).
- */
-const OPTIONAL = /^(cmi\.interactions|cmi\.objectives|adl\.nav\.request)/;
-const NOT_IMPLEMENTED: Record<ScormVersion, readonly number[]> = {
-  // 401 not implemented, 402 keyword, 403 read only, 404 write only.
-  '1.2': [401, 402, 403, 404],
-  // 401 undefined, 402 unimplemented, 404 read only.
-  '2004': [401, 402, 404],
-};
-
-/**
- * Errors that say the LMS has ended the session itself (timed out, or its own Terminate): 1.2
- * "not initialized"; 2004 data or Commit before initialisation or after termination. Nothing
- * more is sent; the device keeps the work for the next launch.
- */
-const ENDED_BY_LMS: Record<ScormVersion, readonly number[]> = {
-  '1.2': [301],
-  '2004': [122, 123, 132, 133, 142, 143],
-};
 
 /** SCORM's limit for cmi.suspend_data, which the sealed state must fit. */
 const STATE_LIMIT: Record<ScormVersion, number> = { '1.2': 4096, '2004': 64_000 };
@@ -233,8 +211,7 @@ function createLmsSession(
   const retries = Math.max(0, options.retries ?? DEFAULTS.retries);
   const startedAt = now();
   let lastApplyAt = startedAt;
-  /** Terminate was called, or the LMS ended the session itself (`lmsEnded`): no more calls. */
-  let terminated = false;
+  /** The LMS ended the session itself (the writer has stopped: no more calls). */
   let lmsEnded = false;
   /** The course was opened for this learner in a newer window (see handOver). */
   let handedOver = false;
@@ -304,50 +281,14 @@ function createLmsSession(
   };
 
   // --- Writing to the LMS -------------------------------------------------------------------
-  /** Elements the LMS said it does not implement: not written again (see OPTIONAL). */
-  const unsupported = new Set<string>();
-  const family = (element: string) => OPTIONAL.exec(element)?.[1];
-  /** Refused writes of optional elements are retried quietly. */
-  const queue = new WriteQueue((element) => family(element) === undefined);
-  /** Essential values written since the last Commit the LMS confirmed (see finish). */
-  let uncommitted = false;
-  /** The exit value last written this session (finish writes it only if it changes). */
-  let lastExit: string | undefined;
-
-  /** True when written, or dropped because the LMS does not implement the element. */
-  const trySet = (write: CmiWrite): boolean => {
-    if (terminated) return false;
-    const optional = family(write.element);
-    if (optional && unsupported.has(optional)) return true;
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (lms.setValue(write.element, write.value)) {
-        if (!optional && write.element !== names.sessionTime) uncommitted = true;
-        if (write.element === names.exit) lastExit = write.value;
-        return true;
-      }
-      const code = lms.lastError();
-      if (optional && NOT_IMPLEMENTED[version].includes(code)) {
-        // One refusal is enough: asking again only costs calls (and used to raise an alarm).
-        unsupported.add(optional);
-        queue.dropRefused((element) => family(element) === optional);
-        local.unconfirmed = local.unconfirmed.filter((p) => family(p.element) !== optional);
-        return true;
-      }
-      if (ENDED_BY_LMS[version].includes(code)) {
-        endedByLms();
-        return false;
-      }
-    }
-    return false;
-  };
-
-  /** Writes now; a refused write is kept for a retry (a newer value replaces an older one). */
-  const write = (writes: readonly CmiWrite[]) => {
-    for (const w of writes) {
-      if (terminated) return;
-      queue.send(w, trySet);
-    }
-  };
+  const writer = new LmsWriter(lms, retries, {
+    ended: () => endedByLms(),
+    unsupported: (family) => {
+      local.unconfirmed = local.unconfirmed.filter((p) => optionalFamily(p.element) !== family);
+    },
+  });
+  const queue = writer.queue;
+  const write = (writes: readonly CmiWrite[]) => writer.write(writes);
 
   /**
    * Interaction and objective writes planned: unconfirmed until a Commit confirms them (see
@@ -356,8 +297,8 @@ function createLmsSession(
   const noteUnconfirmed = (writes: readonly CmiWrite[]) => {
     const kept: CmiWrite[] = [];
     for (const w of writes) {
-      const optional = family(w.element);
-      if (!optional || optional === 'adl.nav.request' || unsupported.has(optional)) continue;
+      const optional = optionalFamily(w.element);
+      if (!optional || optional === 'adl.nav.request' || writer.unsupported.has(optional)) continue;
       const objective = /^cmi\.objectives\.(\d+)\.(?!id$)/.exec(w.element)?.[1];
       const id = objective === undefined ? undefined : tracking().objectives[Number(objective)];
       if (id) kept.push({ element: `cmi.objectives.${objective}.id`, value: id });
@@ -368,13 +309,8 @@ function createLmsSession(
 
   /** Commit (with retries) and note what it confirmed; true when the LMS took it. */
   const commitNow = (): boolean => {
-    let ok = false;
-    for (let attempt = 0; attempt <= retries && !ok && !terminated; attempt++) {
-      ok = lms.commit();
-      if (!ok && ENDED_BY_LMS[version].includes(lms.lastError())) endedByLms();
-    }
+    const ok = writer.commit();
     commitFailed = !ok;
-    if (ok && !queue.hasEssentialRefused) uncommitted = false;
     if (ok) confirm();
     return ok;
   };
@@ -456,13 +392,13 @@ function createLmsSession(
 
   /** Sends planned writes while `more()` says there is time; true when none is left. */
   const sendPlanned = (more: () => boolean = () => true): boolean => {
-    while (queue.hasPlanned && !terminated && more()) write([queue.takePlanned()!]);
+    while (queue.hasPlanned && !writer.stopped && more()) write([queue.takePlanned()!]);
     return !queue.hasPlanned;
   };
 
   const flusher = coalescedFlush(options.schedule ?? whenIdle, (deadline?: IdleTime) => {
     try {
-      if (terminated) return;
+      if (writer.stopped) return;
       const more = callBudget(deadline);
       planQueued();
       if (!sendPlanned(more) || (commitWanted && !more())) {
@@ -480,11 +416,11 @@ function createLmsSession(
 
   const commit = () => {
     // Review or browse mode writes nothing, not even session_time when the page is hidden.
-    if (terminated || reviewOnly) return;
+    if (writer.stopped || reviewOnly) return;
     planQueued();
     sendPlanned();
     commitWanted = false;
-    queue.retry(trySet, 'until-refused');
+    writer.retry('until-refused');
     write([sessionTimeWrite(version, now() - startedAt)]);
     commitNow();
     updateHealth();
@@ -498,11 +434,11 @@ function createLmsSession(
    * without a request some LMSs leave the learner in a dead frame.
    */
   const navigationRequest = (): string | undefined => {
-    if (tracking().complete || unsupported.has('adl.nav.request')) return undefined;
+    if (tracking().complete || writer.unsupported.has('adl.nav.request')) return undefined;
     const valid = vocabulary(lms.getValue('adl.nav.request_valid.suspendAll'));
     const code = lms.lastError();
     if (code !== 0) {
-      if (NOT_IMPLEMENTED[version].includes(code)) unsupported.add('adl.nav.request');
+      writer.implemented('adl.nav.request', code);
       return undefined;
     }
     return valid === 'false' ? undefined : 'suspendAll';
@@ -559,7 +495,7 @@ function createLmsSession(
   // Back from the back/forward cache: pagehide ended the session while the page was away. Said
   // as soon as the page shows again, not at the learner's next click (issue 16 case 9).
   win?.addEventListener('pageshow', (event) => {
-    if ((event as PageTransitionEvent).persisted && terminated && !reviewOnly)
+    if ((event as PageTransitionEvent).persisted && writer.stopped && !reviewOnly)
       setHealth({ ok: false, message: handedOver ? OTHER_WINDOW_MESSAGE : ENDED_MESSAGE });
   });
   // A newer window of this course for this learner takes over (issue 16 case 6).
@@ -597,23 +533,22 @@ function createLmsSession(
    * are the device's own), and the learner is told to reopen the course.
    */
   function endedByLms() {
-    terminated = true;
     lmsEnded = true;
     stopListening();
     setHealth({ ok: false, message: ENDED_MESSAGE });
   }
 
   function finish(learnerExit: boolean) {
-    if (terminated) return;
+    if (writer.stopped) return;
     stopListening();
     let saved = true;
     if (!reviewOnly) {
       planQueued();
       sendPlanned();
       // The last chance this session: every refused write is tried again.
-      queue.retry(trySet, 'all');
+      writer.retry('all');
       const exit = exitValue(version, tracking().complete);
-      if (exit !== lastExit) write([{ element: names.exit, value: exit }]);
+      if (exit !== writer.lastExit) write([{ element: names.exit, value: exit }]);
       if (version === '1.2') {
         write([sessionTimeWrite(version, now() - startedAt)]);
         saved = commitNow();
@@ -622,7 +557,7 @@ function createLmsSession(
         // alone would carry it, and an LMS whose Terminate fails (Moodle's, at page close, over
         // 64 KB) would lose it. Not when the page is closing (some LMSs refuse a Commit during
         // unload: Cornerstone, 391) and never right before Terminate (session_time comes between).
-        if (learnerExit && uncommitted) commitNow();
+        if (learnerExit && writer.uncommitted) commitNow();
         write([sessionTimeWrite(version, now() - startedAt)]);
         const request = learnerExit ? navigationRequest() : undefined;
         if (request) write([{ element: 'adl.nav.request', value: request }]);
@@ -634,13 +569,13 @@ function createLmsSession(
         updateHealth();
       }
     }
-    terminated = true;
+    writer.stop();
     const ended = lms.terminate();
     if (reviewOnly || !saved) return;
     // What "Save and exit" then says rests on this: saved if the LMS confirmed Terminate, or if
     // the last Commit it confirmed holds everything (then only the session time rides on
     // Terminate: an unclear answer, such as Moodle's alert before "true", is not a failure).
-    if (ended === 'true' || (!uncommitted && !commitFailed)) {
+    if (ended === 'true' || (!writer.uncommitted && !commitFailed)) {
       commitFailed = false;
       if (ended === 'true') confirm();
       launchNotice = undefined;
@@ -660,7 +595,7 @@ function createLmsSession(
     ...(learnerName ? { learnerName } : {}),
     ...(learnerId ? { learnerId } : {}),
     get finished() {
-      return terminated;
+      return writer.stopped;
     },
     apply(effects: readonly Effect[], state: string, location: string) {
       try {
@@ -676,7 +611,7 @@ function createLmsSession(
           launchNotice = undefined;
           updateHealth();
         }
-        if (terminated) {
+        if (writer.stopped) {
           // The page came back after it was hidden for good (the back/forward cache), or the LMS
           // ended the session: only this device keeps what the learner does now, interactions
           // and objectives included (planned as far as known: never a call to the LMS now).
