@@ -126,9 +126,10 @@ export function withKnown(known: readonly string[], state: string): readonly str
 
 /** Where a launch starts from, as far as the device is concerned. */
 export interface Start {
-  /** The device's copy to resume from (else the LMS's). */
+  /** The device's copy that counts for this launch (its unconfirmed writes may be sent). */
   readonly device: DeviceCopy | undefined;
-  readonly useDevice: boolean;
+  /** `device`, when the learner resumes from it rather than from the LMS's copy. */
+  readonly resume: DeviceCopy | undefined;
 }
 
 /**
@@ -151,12 +152,14 @@ export function chooseStart(
   const waited = readDeviceCopy(unidentifiedKey(storageKey), UNIDENTIFIED_MAX_AGE_MS, restorable);
   const device =
     carried ?? (waited && chooseSaved(lmsSaved, waited) === 'device' ? waited : undefined) ?? own;
-  const useDevice =
-    device !== undefined && (carried !== undefined || chooseSaved(lmsSaved, device) === 'device');
+  const resume =
+    device !== undefined && (carried !== undefined || chooseSaved(lmsSaved, device) === 'device')
+      ? device
+      : undefined;
   // Not removed (blocked storage): the copy stays, and is handed on only on chooseSaved's terms,
   // which the LMS's record, moved on by this session, no longer meets.
-  if (useDevice && device !== own) removeItem(unidentifiedKey(storageKey));
-  return { device, useDevice };
+  if (resume && resume !== own) removeItem(unidentifiedKey(storageKey));
+  return { device, resume };
 }
 
 /**

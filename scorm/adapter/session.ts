@@ -225,18 +225,18 @@ function createLmsSession(
   const lmsState = lmsSaved.kind === 'state' ? lmsSaved.state : '';
   if (!reviewOnly) rememberLearner(options.storageKey, learnerId);
   // Review mode keeps nothing on the device and resumes from the LMS's copy.
-  const { device, useDevice } = reviewOnly
-    ? { device: undefined, useDevice: false }
+  const { device, resume } = reviewOnly
+    ? { device: undefined, resume: undefined }
     : chooseStart(options.storageKey, learnerId, lmsSaved, restorable, carried);
-  const savedState = useDevice ? device!.state : lmsState;
+  const savedState = resume ? resume.state : lmsState;
   const local = new LocalCopy(learnerKey(options.storageKey, learnerId), {
-    ...(useDevice ? { current: { state: device!.state, location: device!.location } } : {}),
+    ...(resume ? { current: { state: resume.state, location: resume.location } } : {}),
     base: lmsState,
-    known: [...(useDevice ? device!.known : []), ...(lmsState ? [stateHash(lmsState)] : [])],
+    known: [...(resume ? resume.known : []), ...(lmsState ? [stateHash(lmsState)] : [])],
   });
   /** From the device's copy, when it belongs to the attempt the LMS holds: sent at launch. */
   const toReplay =
-    device?.unconfirmed && (useDevice || device.state === lmsState) ? device.unconfirmed : [];
+    device?.unconfirmed && (resume || device.state === lmsState) ? device.unconfirmed : [];
   // The device's copy must say at once that it started from what the LMS holds now.
   local.keep();
 
@@ -256,7 +256,7 @@ function createLmsSession(
   let health: SessionHealth = { ok: true };
   /** Said at launch (the LMS's copy could not be read), until the learner's first step. */
   let launchNotice =
-    !reviewOnly && !useDevice && lmsSaved.kind === 'unreadable' ? UNREADABLE_MESSAGE : undefined;
+    !reviewOnly && !resume && lmsSaved.kind === 'unreadable' ? UNREADABLE_MESSAGE : undefined;
   if (launchNotice) health = { ok: false, message: launchNotice };
   /** The last Commit failed, or the adapter itself did (reportBroken). */
   let commitFailed = false;
@@ -364,7 +364,7 @@ function createLmsSession(
         noteUnconfirmed(plan.writes);
         commitWanted ||= plan.commit;
       } catch (error) {
-        // An event the data model cannot take (a bug in the course, which its tests look for) is
+        // An event the data model cannot take (a bug in the course: data-model.test.ts) is
         // logged and dropped; the learner is not warned, as nothing of their progress is lost: the
         // state that holds it, and the other events, still go. What the LMS misses is that one
         // event's records in its reports.
@@ -476,7 +476,7 @@ function createLmsSession(
   }
   if (!reviewOnly) {
     // The local copy the LMS lost goes back to it, with the launch writes, behind the first view.
-    if (useDevice) queuedState = { state: device!.state, location: device!.location };
+    if (resume) queuedState = { state: resume.state, location: resume.location };
     flusher.request();
   }
 
