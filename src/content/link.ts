@@ -1,11 +1,11 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.ts';
-import type { RawCourse, RawFlags, RawModule, RawNext, RawQuestion, RawStep } from './raw.ts';
+import { kindOf } from '../questions/lookup.ts';
+import type { RawCourse, RawFlags, RawModule, RawNext, RawStep } from './raw.ts';
 import type { ContentPath, SourceFile } from './source-file.ts';
 import { publishedLabel } from './published.ts';
 import { checkWording } from './wording.ts';
 import type {
-  ChoiceOption,
   Course,
   Level,
   Module,
@@ -591,7 +591,11 @@ function linkQuestions(file: SourceFile, raw: RawModule, out: Diagnostic[]): Que
         );
       }
     });
-    checkQuestion(file, q, at, out);
+    const kind = kindOf(q);
+    kind.check(q, {
+      report: (path, message, fix) => out.push(file.diagnostic(at(...path), message, fix)),
+      hasOverallFeedback: Boolean(q.feedback?.correct && q.feedback.incorrect),
+    });
     const feedback: OverallFeedback = {
       ...(q.feedback?.correct ? { correct: renderMarkdown(q.feedback.correct) } : {}),
       ...(q.feedback?.incorrect ? { incorrect: renderMarkdown(q.feedback.incorrect) } : {}),
@@ -604,126 +608,12 @@ function linkQuestions(file: SourceFile, raw: RawModule, out: Diagnostic[]): Que
       outcomes: q.outcomes ?? [],
       feedback,
     };
-    switch (q.type) {
-      case 'single':
-      case 'multiple':
-        return {
-          ...base,
-          type: q.type,
-          options: q.options.map((o): ChoiceOption => ({
-            text: renderInlineMarkdown(o.text),
-            correct: o.correct ?? false,
-            ...(o.feedback ? { feedback: renderMarkdown(o.feedback) } : {}),
-          })),
-        };
-      case 'true-false':
-        return { ...base, type: q.type, answer: q.answer };
-      case 'ordering':
-        return { ...base, type: q.type, items: q.items.map(renderInlineMarkdown) };
-      case 'matching':
-        return {
-          ...base,
-          type: q.type,
-          pairs: q.pairs.map((p) => ({
-            prompt: renderInlineMarkdown(p.prompt),
-            match: renderInlineMarkdown(p.match),
-          })),
-        };
-    }
+    // The type's own fields, as its kind compiles them (src/questions/). The kind was found by
+    // `q.type`, so base + own fields make a question of that type; TypeScript cannot follow the
+    // lookup, hence the cast.
+    const own = kind.link(q, { markdown: renderMarkdown, inline: renderInlineMarkdown });
+    return { ...base, ...own, type: q.type } as unknown as Question;
   });
-}
-
-function checkQuestion(
-  file: SourceFile,
-  q: RawQuestion,
-  at: (...rest: (string | number)[]) => ContentPath,
-  out: Diagnostic[],
-): void {
-  const report = (path: ContentPath, message: string, fix: string) =>
-    out.push(file.diagnostic(path, message, fix));
-  const hasOverall = Boolean(q.feedback?.correct && q.feedback.incorrect);
-  switch (q.type) {
-    case 'single':
-    case 'multiple': {
-      if (q.options.length < 2)
-        report(
-          at('options'),
-          `question "${q.id}" has ${q.options.length} option(s); it needs at least 2`,
-          'add options',
-        );
-      const correct = q.options.filter((o) => o.correct).length;
-      if (correct === 0)
-        report(
-          at('options'),
-          `question "${q.id}" has no correct answer`,
-          'mark the right option(s) with "correct: true"',
-        );
-      if (q.type === 'single' && correct > 1)
-        report(
-          at('type'),
-          `single-choice question "${q.id}" has ${correct} correct answers`,
-          'mark only one option correct, or use "type: multiple"',
-        );
-      if (!hasOverall) {
-        q.options.forEach((o, oi) => {
-          if (!o.feedback)
-            report(
-              at('options', oi),
-              `option ${oi + 1} of question "${q.id}" has no feedback`,
-              'add "feedback:" to every option, or overall "feedback:" with "correct:" and "incorrect:"',
-            );
-        });
-      }
-      return;
-    }
-    case 'true-false':
-    case 'ordering':
-    case 'matching':
-      if (!hasOverall)
-        report(
-          at('feedback'),
-          `question "${q.id}" needs feedback for both a correct and an incorrect answer`,
-          'give "feedback:" both "correct:" and "incorrect:"',
-        );
-      break;
-  }
-  if (q.type === 'ordering') {
-    if (q.items.length < 2)
-      report(
-        at('items'),
-        `ordering question "${q.id}" has ${q.items.length} item(s); it needs at least 2`,
-        'add the items to put in order',
-      );
-    const dup = firstDuplicate(q.items.map(normalise));
-    if (dup >= 0)
-      report(
-        at('items', dup),
-        `ordering question "${q.id}" lists the same item twice, so the order is ambiguous`,
-        'make every item different',
-      );
-  }
-  if (q.type === 'matching') {
-    if (q.pairs.length < 2)
-      report(
-        at('pairs'),
-        `matching question "${q.id}" has ${q.pairs.length} pair(s); it needs at least 2`,
-        'add pairs to match',
-      );
-    const dupPrompt = firstDuplicate(q.pairs.map((p) => normalise(p.prompt)));
-    if (dupPrompt >= 0)
-      report(
-        at('pairs', dupPrompt, 'prompt'),
-        `matching question "${q.id}" has the same prompt twice`,
-        'make every prompt different',
-      );
-    const dupMatch = firstDuplicate(q.pairs.map((p) => normalise(p.match)));
-    if (dupMatch >= 0)
-      report(
-        at('pairs', dupMatch, 'match'),
-        `matching question "${q.id}" has the same match for two prompts, so the answer is ambiguous`,
-        'make every match different',
-      );
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -732,12 +622,6 @@ function checkQuestion(
 function flagList(flags: RawFlags | undefined): string[] {
   if (flags === undefined) return [];
   return typeof flags === 'string' ? [flags] : flags;
-}
-
-const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
-
-function firstDuplicate(values: readonly string[]): number {
-  return values.findIndex((v, i) => values.indexOf(v) !== i);
 }
 
 /** A fix hint that names the closest known id, when one is close enough to be a typo. */

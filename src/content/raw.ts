@@ -3,6 +3,8 @@
  * (course/schema/*.schema.json). Keys are kebab-case because training leads write them.
  */
 
+import type { RawQuestionFields } from '../questions/index.ts';
+
 export interface RawCourse {
   id: string;
   title: string;
@@ -134,7 +136,8 @@ export interface RawFeedback {
   incorrect?: string;
 }
 
-interface RawQuestionBase {
+/** What every authored question has, whatever its type (see src/questions/ for each type's own). */
+export interface RawQuestionBase {
   id: string;
   prompt: string;
   'key-message': string;
@@ -143,14 +146,4 @@ interface RawQuestionBase {
   feedback?: RawFeedback;
 }
 
-export interface RawChoice {
-  text: string;
-  correct?: boolean;
-  feedback?: string;
-}
-
-export type RawQuestion =
-  | (RawQuestionBase & { type: 'single' | 'multiple'; options: RawChoice[] })
-  | (RawQuestionBase & { type: 'true-false'; answer: boolean })
-  | (RawQuestionBase & { type: 'ordering'; items: string[] })
-  | (RawQuestionBase & { type: 'matching'; pairs: { prompt: string; match: string }[] });
+export type RawQuestion = RawQuestionBase & RawQuestionFields;

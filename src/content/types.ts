@@ -8,6 +8,8 @@
  * course/schema/ and in docs/authoring.md; this file is the other side of the compiler.
  */
 
+import type { AnyQuestion } from '../questions/index.ts';
+
 /** Markdown rendered to safe HTML (raw HTML escaped, unsafe links dropped), plus its plain text. */
 export interface RichText {
   readonly html: string;
@@ -186,14 +188,14 @@ export interface NextBranch {
   readonly unless: readonly string[];
 }
 
-export type Question =
-  | SingleChoiceQuestion
-  | MultipleResponseQuestion
-  | TrueFalseQuestion
-  | OrderingQuestion
-  | MatchingQuestion;
+/**
+ * A quiz question of any registered type. Each type's own fields, and everything else about it,
+ * live in its module under src/questions/ (see src/questions/index.ts, the registry).
+ */
+export type Question = AnyQuestion;
 
-interface QuestionBase {
+/** What every question has, whatever its type. */
+export interface QuestionBase {
   readonly id: string;
   readonly prompt: RichText;
   readonly keyMessage: RichText;
@@ -209,38 +211,6 @@ export interface OverallFeedback {
   readonly incorrect?: RichText;
 }
 
-export interface ChoiceOption {
-  readonly text: RichText;
-  readonly correct: boolean;
-  readonly feedback?: RichText;
-}
+export type { ChoiceOption } from '../questions/choice.ts';
 
-export interface SingleChoiceQuestion extends QuestionBase {
-  readonly type: 'single';
-  readonly options: readonly ChoiceOption[];
-}
-
-export interface MultipleResponseQuestion extends QuestionBase {
-  readonly type: 'multiple';
-  readonly options: readonly ChoiceOption[];
-}
-
-export interface TrueFalseQuestion extends QuestionBase {
-  readonly type: 'true-false';
-  readonly answer: boolean;
-}
-
-export interface OrderingQuestion extends QuestionBase {
-  readonly type: 'ordering';
-  /** In the correct order. */
-  readonly items: readonly RichText[];
-}
-
-export interface MatchingQuestion extends QuestionBase {
-  readonly type: 'matching';
-  /** Each prompt with its correct match. */
-  readonly pairs: readonly { readonly prompt: RichText; readonly match: RichText }[];
-}
-
-export const QUESTION_TYPES = ['single', 'multiple', 'true-false', 'ordering', 'matching'] as const;
 export const STEP_TYPES = ['narrative', 'decision', 'reveal', 'ending'] as const;

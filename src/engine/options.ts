@@ -1,4 +1,6 @@
 import type { DecisionStep, Module, Question } from '../content/types.ts';
+import { optionId } from '../questions/kind.ts';
+import { kindOf } from '../questions/lookup.ts';
 import { deriveSeed, shuffledIndexes } from './random.ts';
 
 /**
@@ -11,14 +13,8 @@ import { deriveSeed, shuffledIndexes } from './random.ts';
  * index, and the LMS hears the option's id (`optionId`), so neither depends on what a learner saw.
  */
 
-/**
- * The id an option is recorded by in the LMS: a letter from its authored place (`a` for the first
- * option written, `b` for the second…), the same for every learner whatever order they were shown.
- * One character, because SCORM 1.2 allows one per choice in a response, and compact in 2004.
- */
-export function optionId(index: number): string {
-  return (index + 10).toString(36);
-}
+/** The id an option is recorded by in the LMS (`a` for the first option written…): see kind.ts. */
+export { optionId };
 
 /** A seeded shuffle of `count` options (a permutation of 0..count-1), one per learner and list. */
 export function shuffledOrder(
@@ -40,12 +36,9 @@ export function decisionOrder(module: Module, step: DecisionStep, seed: number):
 
 /**
  * The order a question's options, items or matches are shown in, for attempt `attempt` (a retry
- * gets a fresh order, as it gets a fresh draw):
- * - single and multiple: a seeded order, keyed by module and question (question ids are unique only
- *   within a module);
- * - ordering and matching: a seeded order that is never the answer itself (unchanged seeds, so a
- *   learner part-way through meets the same order as before);
- * - true/false: True, then False.
+ * gets a fresh order, as it gets a fresh draw): each type's own (its kind's `presentedOrder`), e.g.
+ * a seeded order for choices, one that is never the answer itself for ordering and matching, True
+ * then False for true/false.
  */
 export function presentedOrder(
   question: Question,
@@ -53,26 +46,5 @@ export function presentedOrder(
   attempt: number,
   moduleId: string,
 ): number[] {
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      return shuffledOrder(
-        question.options.length,
-        seed,
-        moduleId,
-        question.id,
-        'options',
-        attempt,
-      );
-    case 'true-false':
-      return [0, 1];
-    case 'ordering':
-    case 'matching': {
-      const n = question.type === 'ordering' ? question.items.length : question.pairs.length;
-      const order = shuffledIndexes(n, deriveSeed(seed, question.id, 'order', attempt));
-      // A shuffle that happens to come out in the correct order would give the answer away.
-      if (order.every((v, i) => v === i) && n > 1) return [...order.slice(1), order[0] as number];
-      return order;
-    }
-  }
+  return kindOf(question).presentedOrder(question, seed, attempt, moduleId);
 }

@@ -1,4 +1,5 @@
 import type { Level, Module, Question } from '../content/types.ts';
+import { kindOf } from '../questions/lookup.ts';
 import { deriveSeed, shuffledIndexes } from './random.ts';
 import type { Answer } from './state.ts';
 
@@ -37,60 +38,18 @@ export function drawQuestions(
   return picked.map((i) => bank[i] as Question);
 }
 
+/** How many options, items or pairs a question has (answers index into them). */
 export function optionCount(question: Question): number {
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      return question.options.length;
-    case 'true-false':
-      return 2;
-    case 'ordering':
-      return question.items.length;
-    case 'matching':
-      return question.pairs.length;
-  }
+  return kindOf(question).optionCount(question);
 }
 
 /** Whether an answer fits a question's shape (used when restoring saved state and on events). */
 export function answerFits(question: Question, answer: Answer): boolean {
-  if (answer.type !== question.type) return false;
-  const n = optionCount(question);
-  const inRange = (i: number) => Number.isInteger(i) && i >= 0 && i < n;
-  const isPermutation = (xs: readonly number[]) =>
-    xs.length === n && xs.every(inRange) && new Set(xs).size === n;
-  switch (answer.type) {
-    case 'single':
-      return inRange(answer.option);
-    case 'multiple':
-      return (
-        answer.options.every(inRange) && new Set(answer.options).size === answer.options.length
-      );
-    case 'true-false':
-      return typeof answer.value === 'boolean';
-    case 'ordering':
-      return isPermutation(answer.order);
-    case 'matching':
-      return isPermutation(answer.matches);
-  }
+  return answer.type === question.type && kindOf(question).fits(question, answer);
 }
 
 export function isCorrect(question: Question, answer: Answer): boolean {
-  if (!answerFits(question, answer)) return false;
-  switch (answer.type) {
-    case 'single':
-      return question.type === 'single' && question.options[answer.option]?.correct === true;
-    case 'multiple': {
-      if (question.type !== 'multiple') return false;
-      const chosen = new Set(answer.options);
-      return question.options.every((o, i) => o.correct === chosen.has(i));
-    }
-    case 'true-false':
-      return question.type === 'true-false' && question.answer === answer.value;
-    case 'ordering':
-      return answer.order.every((item, position) => item === position);
-    case 'matching':
-      return answer.matches.every((match, prompt) => match === prompt);
-  }
+  return answerFits(question, answer) && kindOf(question).isCorrect(question, answer);
 }
 
 /** Percentage of answers that are correct, rounded to a whole number. */

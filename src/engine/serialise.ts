@@ -1,4 +1,6 @@
 import type { Module, Question } from '../content/types.ts';
+import { b36, parseB36 } from '../questions/kind.ts';
+import { kindOf } from '../questions/lookup.ts';
 import { answerFits, drawQuestions, drawSize, optionCount, questionBank } from './quiz.ts';
 import { hashString } from './random.ts';
 import {
@@ -318,51 +320,17 @@ function decodeModule(
   };
 }
 
-/** single `3` · multiple bitmask `b` · true-false `t`/`f` · ordering/matching digits `2013` · unanswered `-` */
+/**
+ * An answer as its kind encodes it (single `3` · multiple bitmask `b` · true-false `t`/`f` ·
+ * ordering/matching digits `2013`), or `-` unanswered.
+ */
 function encodeAnswer(answer: Answer | null): string {
-  if (answer === null) return '-';
-  switch (answer.type) {
-    case 'single':
-      return b36(answer.option);
-    case 'multiple':
-      return b36(answer.options.reduce((bits, i) => bits | (1 << i), 0));
-    case 'true-false':
-      return answer.value ? 't' : 'f';
-    case 'ordering':
-      return answer.order.map(b36).join('');
-    case 'matching':
-      return answer.matches.map(b36).join('');
-  }
+  return answer === null ? '-' : kindOf(answer).encode(answer);
 }
 
 function decodeAnswer(question: Question, text: string): Answer | null {
   if (text === '-') return null;
-  const n = optionCount(question);
-  const digits = () => [...text].map((c) => parseB36(c, n - 1));
-  let answer: Answer;
-  switch (question.type) {
-    case 'single':
-      answer = { type: 'single', option: parseB36(text, n - 1) };
-      break;
-    case 'multiple': {
-      const bits = parseB36(text, 2 ** n - 1);
-      answer = {
-        type: 'multiple',
-        options: [...Array(n).keys()].filter((i) => (bits & (1 << i)) !== 0),
-      };
-      break;
-    }
-    case 'true-false':
-      if (text !== 't' && text !== 'f') throw new Error(`bad true/false answer "${text}"`);
-      answer = { type: 'true-false', value: text === 't' };
-      break;
-    case 'ordering':
-      answer = { type: 'ordering', order: digits() };
-      break;
-    case 'matching':
-      answer = { type: 'matching', matches: digits() };
-      break;
-  }
+  const answer = kindOf(question).decode(question, text, optionCount(question));
   if (!answerFits(question, answer))
     throw new Error(`answer "${text}" does not fit question "${question.id}"`);
   return answer;
@@ -408,7 +376,8 @@ export function moduleHash(content: LevelContent, module: Module): string {
  * What saved indexes mean, and no wording: step ids and types and where each step leads; each
  * decision option's weight, flags and where it leads (so swapped options are noticed, and a saved
  * choice never points at another option); the flags; each question's id, type, option count and
- * which options are right; the draw size. Text edits leave it alone, so they never cost learners
+ * what its answers mean beyond that (its kind's `answerKey`: which
+ * options are right); the draw size. Text edits leave it alone, so they never cost learners
  * their progress.
  */
 function computeModuleHash(content: LevelContent, module: Module): string {
@@ -428,18 +397,11 @@ function computeModuleHash(content: LevelContent, module: Module): string {
       .join(','),
     module.scenario.flags.join(','),
     questionBank(module, content.level)
-      .map((q) => `${q.id}:${q.type}:${optionCount(q)}:${rightOptions(q)}`)
+      .map((q) => `${q.id}:${q.type}:${optionCount(q)}:${kindOf(q).answerKey(q)}`)
       .join(','),
     drawSize(module, content.level),
   ].join('|');
   return b36(hashString(shape) % 36 ** 3).padStart(3, '0');
-}
-
-/** Which of a choice question's options are right ("0110"); '' for the other types. */
-function rightOptions(question: Question): string {
-  return question.type === 'single' || question.type === 'multiple'
-    ? question.options.map((o) => (o.correct ? '1' : '0')).join('')
-    : '';
 }
 
 function widestDraw(module: Module, content: LevelContent): Question[] {
@@ -450,27 +412,5 @@ function widestDraw(module: Module, content: LevelContent): Question[] {
 }
 
 function widestAnswer(question: Question): Answer {
-  const all = [...Array(optionCount(question)).keys()];
-  switch (question.type) {
-    case 'single':
-      return { type: 'single', option: all.length - 1 };
-    case 'multiple':
-      return { type: 'multiple', options: all };
-    case 'true-false':
-      return { type: 'true-false', value: true };
-    case 'ordering':
-      return { type: 'ordering', order: all };
-    case 'matching':
-      return { type: 'matching', matches: all };
-  }
-}
-
-const b36 = (n: number) => n.toString(36);
-
-function parseB36(text: string | undefined, max: number): number {
-  if (text === undefined || !/^[0-9a-z]+$/.test(text))
-    throw new Error(`"${String(text).slice(0, 10)}" is not a number`);
-  const value = parseInt(text, 36);
-  if (!(value >= 0 && value <= max)) throw new Error(`${value} is out of range (0–${max})`);
-  return value;
+  return kindOf(question).widest(question);
 }

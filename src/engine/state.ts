@@ -1,4 +1,5 @@
 import type { Course, Level, Module } from '../content/types.ts';
+import type { AnyAnswer } from '../questions/index.ts';
 
 /**
  * The learner's state for one level of the course: everything needed to resume exactly where they
@@ -65,17 +66,11 @@ export interface QuizProgress {
 }
 
 /**
- * A learner's answer to a quiz question. Indexes refer to the authored order in the content, so
+ * A learner's answer to a quiz question, of the question's type (each type's module under
+ * src/questions/ defines its answer). Indexes refer to the authored order in the content, so
  * shuffled presentation never leaks into saved state.
  */
-export type Answer =
-  | { readonly type: 'single'; readonly option: number }
-  | { readonly type: 'multiple'; readonly options: readonly number[] }
-  | { readonly type: 'true-false'; readonly value: boolean }
-  /** Item indexes in the order the learner put them. */
-  | { readonly type: 'ordering'; readonly order: readonly number[] }
-  /** For prompt i, the index of the match the learner chose. */
-  | { readonly type: 'matching'; readonly matches: readonly number[] };
+export type Answer = AnyAnswer;
 
 /** The parts of the course one level uses, resolved once. */
 export interface LevelContent {

@@ -1,4 +1,5 @@
 import type { DecisionStep, Module, Question } from '../content/types.ts';
+import { kindOf } from '../questions/lookup.ts';
 import { optionId } from './options.ts';
 import { drawQuestions, drawSize, isCorrect, answerFits, quizScore } from './quiz.ts';
 import { progressMeasure } from './progress.ts';
@@ -54,7 +55,7 @@ export interface Interaction {
   readonly id: string;
   readonly module: string;
   readonly kind: 'decision' | 'question';
-  readonly type: 'choice' | 'true-false' | 'sequencing' | 'matching';
+  readonly type: InteractionResponse['type'];
   /** Plain text of the question asked. */
   readonly description: string;
   readonly response: InteractionResponse;
@@ -421,64 +422,14 @@ function decisionInteraction(module: Module, step: DecisionStep, option: number)
 }
 
 function questionInteraction(module: Module, question: Question, given: Answer): Interaction {
-  const base = {
+  return {
     id: `${module.id}_${question.id}`,
     module: module.id,
-    kind: 'question' as const,
+    kind: 'question',
     description: question.prompt.text,
-    result: isCorrect(question, given) ? ('correct' as const) : ('incorrect' as const),
+    result: isCorrect(question, given) ? 'correct' : 'incorrect',
     weighting: 1,
+    // Its type and responses: each question type's own (src/questions/).
+    ...kindOf(question).interaction(question, given),
   };
-  switch (question.type) {
-    case 'single':
-    case 'multiple': {
-      const chosen =
-        given.type === 'single'
-          ? [given.option]
-          : given.type === 'multiple'
-            ? [...given.options].sort((a, b) => a - b)
-            : [];
-      return {
-        ...base,
-        type: 'choice',
-        response: { type: 'choice', ids: chosen.map(optionId) },
-        correctResponse: {
-          type: 'choice',
-          ids: question.options.flatMap((o, i) => (o.correct ? [optionId(i)] : [])),
-        },
-      };
-    }
-    case 'true-false':
-      return {
-        ...base,
-        type: 'true-false',
-        response: { type: 'true-false', value: given.type === 'true-false' && given.value },
-        correctResponse: { type: 'true-false', value: question.answer },
-      };
-    case 'ordering':
-      return {
-        ...base,
-        type: 'sequencing',
-        response: {
-          type: 'sequencing',
-          ids: (given.type === 'ordering' ? given.order : []).map(optionId),
-        },
-        correctResponse: { type: 'sequencing', ids: question.items.map((_, i) => optionId(i)) },
-      };
-    case 'matching':
-      return {
-        ...base,
-        type: 'matching',
-        response: {
-          type: 'matching',
-          pairs: (given.type === 'matching' ? given.matches : []).map(
-            (m, p) => [String(p + 1), optionId(m)] as const,
-          ),
-        },
-        correctResponse: {
-          type: 'matching',
-          pairs: question.pairs.map((_, p) => [String(p + 1), optionId(p)] as const),
-        },
-      };
-  }
 }

@@ -1,4 +1,5 @@
 import type { Course, Level, Module, Question, Step } from '../content/types.ts';
+import { kindOf } from '../questions/lookup.ts';
 import { escapeHtml, page } from './html.ts';
 import { storyMap, storyMapList, storyMapSvg } from './story-map.ts';
 
@@ -178,29 +179,8 @@ function reflectionSheet(module: Module, level: Level): string {
 
 function answerBlock(question: Question, number: number): string {
   const head = `<h2 id="q-${escapeHtml(question.id)}">Question ${number}</h2><div class="prompt">${question.prompt.html}</div>`;
-  let body = '';
-  switch (question.type) {
-    case 'single':
-    case 'multiple':
-      body = `<ul>${question.options
-        .map(
-          (o) =>
-            `<li class="option">${o.text.html}${o.correct ? '<p class="answer">Right answer.</p>' : '<p>Not right.</p>'}${o.feedback?.html ?? ''}</li>`,
-        )
-        .join('')}</ul>`;
-      break;
-    case 'true-false':
-      body = `<p class="answer">Answer: ${question.answer ? 'true' : 'false'}.</p>`;
-      break;
-    case 'ordering':
-      body = `<p class="answer">The right order:</p><ol>${question.items.map((i) => `<li>${i.html}</li>`).join('')}</ol>`;
-      break;
-    case 'matching':
-      body = `<p class="answer">The right matches:</p><table><thead><tr><th scope="col">This</th><th scope="col">goes with</th></tr></thead><tbody>${question.pairs
-        .map((p) => `<tr><td>${p.prompt.html}</td><td>${p.match.html}</td></tr>`)
-        .join('')}</tbody></table>`;
-      break;
-  }
+  // The right answer, as the question's type prints it (src/questions/).
+  const body = kindOf(question).printAnswer(question);
   const feedback = [question.feedback.correct?.html, question.feedback.incorrect?.html]
     .filter(Boolean)
     .join('');
