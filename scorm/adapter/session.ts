@@ -1,5 +1,5 @@
 import type { Effect } from '../../src/engine/index.ts';
-import type { CourseSession, SessionHealth } from '../../src/session.ts';
+import type { CourseSession } from '../../src/session.ts';
 import { wrapApi, type LmsApi } from './api.ts';
 import {
   ELEMENTS,
@@ -15,16 +15,10 @@ import {
 } from './data-model.ts';
 import { findApi, type FoundApi, type WindowLike } from './discovery.ts';
 import { vocabulary, type ScormVersion } from './format.ts';
-import { HealthListeners, tellOne } from './listeners.ts';
+import { SessionHealthState } from './health.ts';
 import { LmsWriter, optionalFamily } from './lms-writer.ts';
 import { chooseStart, learnerKey, LocalCopy, rememberLearner, restorableBy } from './local-copy.ts';
-import {
-  BROKEN_MESSAGE,
-  ENDED_MESSAGE,
-  NOT_CONFIRMED_AT_EXIT_MESSAGE,
-  notSavingMessage,
-  UNREADABLE_MESSAGE,
-} from './messages.ts';
+import { ENDED_MESSAGE, NOT_CONFIRMED_AT_EXIT_MESSAGE, UNREADABLE_MESSAGE } from './messages.ts';
 import { createNotStartedSession } from './not-started.ts';
 import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
 import { keepUnconfirmed, replayUnconfirmed } from './replay.ts';
@@ -35,7 +29,7 @@ import { callBudget, coalescedFlush, whenIdle, type IdleTime, type Schedule } fr
  * The LMS session's lifecycle: Initialize, the launch's reads, the writes of each learner event
  * (planned and sent behind the view, scheduler.ts; SetValue and Commit with their retries,
  * lms-writer.ts; refused ones kept, write-queue.ts), Terminate, the health state the learner is
- * shown, and the page's events. The device's copy of the learner's work is local-copy.ts; a
+ * shown (health.ts), and the page's events. The device's copy of the learner's work is local-copy.ts; a
  * launch whose Initialize is refused is not-started.ts.
  */
 
@@ -211,8 +205,6 @@ function createLmsSession(
   const retries = Math.max(0, options.retries ?? DEFAULTS.retries);
   const startedAt = now();
   let lastApplyAt = startedAt;
-  /** The LMS ended the session itself (the writer has stopped: no more calls). */
-  let lmsEnded = false;
   /** The course was opened for this learner in a newer window (see handOver). */
   let handedOver = false;
 
@@ -252,33 +244,10 @@ function createLmsSession(
     });
 
   // --- Health: what the learner is shown ----------------------------------------------------
-  const listeners = new HealthListeners();
-  let health: SessionHealth = { ok: true };
-  /** Said at launch (the LMS's copy could not be read), until the learner's first step. */
-  let launchNotice =
-    !reviewOnly && !resume && lmsSaved.kind === 'unreadable' ? UNREADABLE_MESSAGE : undefined;
-  if (launchNotice) health = { ok: false, message: launchNotice };
-  /** The last Commit failed, or the adapter itself did (reportBroken). */
-  let commitFailed = false;
-
-  const setHealth = (next: SessionHealth) => {
-    // A new message is told too (the LMS ending the session says more than "not saving").
-    if (next.ok ? health.ok : !health.ok && next.message === health.message) return;
-    health = next;
-    listeners.tell(next);
-  };
-  /** An unexpected failure in the adapter itself: logged, and the same warning as a refusing LMS. */
-  const reportBroken = (error: unknown) => {
-    console.error('The LMS session failed:', error);
-    commitFailed = true;
-    setHealth({ ok: false, message: BROKEN_MESSAGE });
-  };
-  const updateHealth = () => {
-    if (lmsEnded) return;
-    if (!queue.hasEssentialRefused && !commitFailed)
-      setHealth(launchNotice ? { ok: false, message: launchNotice } : { ok: true });
-    else setHealth({ ok: false, message: notSavingMessage(lms.lastError()) });
-  };
+  const health = new SessionHealthState(
+    !reviewOnly && !resume && lmsSaved.kind === 'unreadable' ? UNREADABLE_MESSAGE : undefined,
+  );
+  const updateHealth = () => health.update(queue.hasEssentialRefused, () => lms.lastError());
 
   // --- Writing to the LMS -------------------------------------------------------------------
   const writer = new LmsWriter(lms, retries, {
@@ -310,7 +279,7 @@ function createLmsSession(
   /** Commit (with retries) and note what it confirmed; true when the LMS took it. */
   const commitNow = (): boolean => {
     const ok = writer.commit();
-    commitFailed = !ok;
+    health.commitFailed = !ok;
     if (ok) confirm();
     return ok;
   };
@@ -410,7 +379,7 @@ function createLmsSession(
     } catch (error) {
       // Only the adapter's own code can throw here (LMS calls are guarded): the course goes on,
       // the device copy is already kept, and the learner is told saving is not working.
-      reportBroken(error);
+      health.broken(error);
     }
   });
 
@@ -496,7 +465,7 @@ function createLmsSession(
   // as soon as the page shows again, not at the learner's next click (issue 16 case 9).
   win?.addEventListener('pageshow', (event) => {
     if ((event as PageTransitionEvent).persisted && writer.stopped && !reviewOnly)
-      setHealth({ ok: false, message: handedOver ? OTHER_WINDOW_MESSAGE : ENDED_MESSAGE });
+      health.set({ ok: false, message: handedOver ? OTHER_WINDOW_MESSAGE : ENDED_MESSAGE });
   });
   // A newer window of this course for this learner takes over (issue 16 case 6).
   const otherWindows = reviewOnly
@@ -524,7 +493,7 @@ function createLmsSession(
     handedOver = true;
     local.stop();
     finish(false);
-    setHealth({ ok: false, message: OTHER_WINDOW_MESSAGE });
+    health.set({ ok: false, message: OTHER_WINDOW_MESSAGE });
   }
 
   /**
@@ -533,9 +502,8 @@ function createLmsSession(
    * are the device's own), and the learner is told to reopen the course.
    */
   function endedByLms() {
-    lmsEnded = true;
     stopListening();
-    setHealth({ ok: false, message: ENDED_MESSAGE });
+    health.ended();
   }
 
   function finish(learnerExit: boolean) {
@@ -565,7 +533,7 @@ function createLmsSession(
       saved &&= !queue.hasEssentialRefused;
       // Said before Terminate, while the LMS still answers for its last error.
       if (!saved) {
-        commitFailed = true;
+        health.commitFailed = true;
         updateHealth();
       }
     }
@@ -575,12 +543,10 @@ function createLmsSession(
     // What "Save and exit" then says rests on this: saved if the LMS confirmed Terminate, or if
     // the last Commit it confirmed holds everything (then only the session time rides on
     // Terminate: an unclear answer, such as Moodle's alert before "true", is not a failure).
-    if (ended === 'true' || (!writer.uncommitted && !commitFailed)) {
-      commitFailed = false;
+    if (ended === 'true' || (!writer.uncommitted && !health.commitFailed)) {
       if (ended === 'true') confirm();
-      launchNotice = undefined;
-      setHealth({ ok: true });
-    } else setHealth({ ok: false, message: NOT_CONFIRMED_AT_EXIT_MESSAGE });
+      health.saved();
+    } else health.set({ ok: false, message: NOT_CONFIRMED_AT_EXIT_MESSAGE });
   }
 
   return {
@@ -601,16 +567,13 @@ function createLmsSession(
       try {
         if (reviewOnly) return;
         if (handedOver) {
-          setHealth({ ok: false, message: OTHER_WINDOW_MESSAGE });
+          health.set({ ok: false, message: OTHER_WINDOW_MESSAGE });
           return;
         }
         // The local copy at once (it is cheap): it is what survives if the LMS never gets this.
         local.moveTo(state, location);
         // The learner has moved on from the first screen: the launch notice has been read.
-        if (launchNotice) {
-          launchNotice = undefined;
-          updateHealth();
-        }
+        if (health.launchNoticeRead()) updateHealth();
         if (writer.stopped) {
           // The page came back after it was hidden for good (the back/forward cache), or the LMS
           // ended the session: only this device keeps what the learner does now, interactions
@@ -624,7 +587,7 @@ function createLmsSession(
             noteUnconfirmed(plan.writes);
             local.keep();
           }
-          setHealth({ ok: false, message: ENDED_MESSAGE });
+          health.set({ ok: false, message: ENDED_MESSAGE });
           return;
         }
         const at = now();
@@ -634,7 +597,7 @@ function createLmsSession(
         flusher.request();
       } catch (error) {
         // Only the adapter's own code can throw here: the course goes on, and the learner is told.
-        reportBroken(error);
+        health.broken(error);
       }
     },
     finish() {
@@ -643,13 +606,11 @@ function createLmsSession(
       } catch (error) {
         // Only the adapter's own code can throw here (LMS calls are guarded): the learner is told
         // the progress may not have reached the LMS; the device's copy is kept.
-        reportBroken(error);
+        health.broken(error);
       }
     },
     onHealthChange(listener) {
-      listeners.add(listener);
-      // Saving may already be failing (the launch commit): say so at once.
-      if (!health.ok) tellOne(listener, health);
+      health.listen(listener);
     },
   };
 }
