@@ -29,8 +29,8 @@ import { callBudget, coalescedFlush, whenIdle, type IdleTime, type Schedule } fr
  * The LMS session's lifecycle: Initialize, the launch's reads, the writes of each learner event
  * (planned and sent behind the view, scheduler.ts; SetValue and Commit with their retries,
  * lms-writer.ts; refused ones kept, write-queue.ts), Terminate, the health state the learner is
- * shown (health.ts), and the page's events. The device's copy of the learner's work is local-copy.ts; a
- * launch whose Initialize is refused is not-started.ts.
+ * shown (health.ts), and the page's events. The device's copy of the learner's work is
+ * local-copy.ts; a launch whose Initialize is refused is not-started.ts.
  */
 
 export interface ScormSessionOptions {
