@@ -51,7 +51,7 @@ export class SessionHealthState {
     return had;
   }
 
-  /** An unexpected failure in the adapter itself: logged, and the same warning as a refusing LMS. */
+  /** A failure in the adapter itself: logged, and the same warning as a refusing LMS. */
   broken(error: unknown): void {
     console.error('The LMS session failed:', error);
     this.commitFailed = true;

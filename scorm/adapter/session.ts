@@ -284,7 +284,7 @@ function createLmsSession(
     return ok;
   };
 
-  /** After a Commit the LMS took: the state written is what it holds, unless a write of it waits. */
+  /** After a Commit the LMS took: the state written is what it holds, unless a write waits. */
   const confirm = () => {
     // The interactions and objectives written before this Commit are the LMS's now; what is still
     // refused or waiting is not.

@@ -2,7 +2,8 @@
  * This browser's localStorage, guarded: it can be missing (Node), blocked (privacy settings,
  * sandboxed frames) or full, and the course must carry on regardless. Nothing here throws: a
  * failure comes back as `undefined` or `false`, and each caller says what that means for it
- * (standalone.ts tells the learner; the LMS session's device copy is a fallback, see local-copy.ts).
+ * (standalone.ts tells the learner; the LMS session's device copy is a fallback, see
+ * local-copy.ts).
  */
 
 /** The object stored as JSON under `key`; undefined when there is none or it cannot be read. */

@@ -97,7 +97,7 @@ export class WriteQueue {
    * last chance, at the end of the session) tries every one.
    */
   retry(send: Send, mode: 'until-refused' | 'all'): void {
-    // A Map's iteration is live: an entry dropped meanwhile (by `send`, see dropRefused) is skipped.
+    // A Map's iteration is live: an entry dropped meanwhile (by `send`: dropRefused) is skipped.
     for (const write of this.#refused.values()) {
       if (send(write)) this.#forget(write.element);
       else if (mode === 'until-refused') return;
