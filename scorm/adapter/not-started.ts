@@ -24,8 +24,9 @@ export const INITIALIZE_RETRY_MS = [1000, 2000, 4000, 8000, 15_000, 30_000];
  * said who is working, and on a shared device it may be someone else. Initialize is tried again
  * after each of `initializeRetryMs`; once it answers, `connect` makes the real session, which
  * takes over with this window's work (`carried`), and that goes to the LMS. Otherwise the next
- * launch that works takes it, on the terms of `chooseSaved`: the learner's record is one it started from or
- * went through, or is empty while it started from nothing. Never calls the LMS but Initialize.
+ * launch that works takes it, on the terms of `chooseSaved`: the learner's record is one it
+ * started from or went through, or is empty while it started from nothing. Never calls the LMS but
+ * Initialize.
  */
 export function createNotStartedSession(
   lms: LmsApi,
