@@ -33,6 +33,9 @@ export default defineConfig(async () => {
       name: 'integration',
       environment: 'node',
       include: ['tests/**/*.integration.test.ts'],
+      // One folder per run where a build several files need is made once (a level's packages,
+      // the web build): tests/scorm/support/shared-build.ts.
+      globalSetup: ['tests/scorm/support/run-folder.ts'],
       // A test here builds packages or launches pages; on a loaded 2-core machine one launch and
       // walk can take tens of seconds. Files run one at a time: each drives its own Chromium.
       testTimeout: 120_000,
