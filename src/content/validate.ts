@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import courseSchema from '../../course/schema/course.schema.json' with { type: 'json' };
-import moduleSchema from '../../course/schema/module.schema.json' with { type: 'json' };
 import organisationSchema from '../../course/schema/organisation.schema.json' with { type: 'json' };
+import { moduleSchema } from '../questions/schema.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { describeValue, type ContentPath, type SourceFile } from './source-file.ts';
 
@@ -13,7 +13,8 @@ import { describeValue, type ContentPath, type SourceFile } from './source-file.
 const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: false });
 const validators = {
   course: ajv.compile(courseSchema),
-  module: ajv.compile(moduleSchema),
+  // Its questions composed from the registered question types (src/questions/schema.ts).
+  module: ajv.compile(moduleSchema()),
   organisation: ajv.compile(organisationSchema),
 } as const satisfies Record<string, ValidateFunction>;
 
