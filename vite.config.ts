@@ -16,17 +16,21 @@ import { coursePlugin } from './src/build/course-plugin.ts';
 export default defineConfig({
   base: './',
   // noticesPlugin: THIRD-PARTY-NOTICES.txt for the npm packages bundled (Lit), in every build.
-  plugins: [coursePlugin(), noticesPlugin(), classicScript()],
+  // moduleScripts: each module's scenario and question text in a classic script of its own,
+  // modules/<id>-<hash>.js, loaded when the learner opens the module (src/module-text-loader.ts),
+  // so the first view parses only the modules' outlines.
+  plugins: [coursePlugin({ moduleScripts: true }), noticesPlugin(), classicScript()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,
     target: 'es2022',
     assetsInlineLimit: 0,
-    // The compiled course (every level's text) is part of the bundle: about 1 MB for the web
-    // build of all levels, far less in a one-level package. That is content, not code.
+    // The compiled course's outlines (every level's) are part of the bundle; the scenario and
+    // question text is in modules/*.js. That is content, not code.
     chunkSizeWarningLimit: 1500,
     cssCodeSplit: false,
-    // Nothing is loaded later, so there is nothing to preload (and no polyfill for it to bundle).
+    // No module chunks (the module text scripts are classic scripts the app adds itself), so
+    // nothing to preload (and no polyfill for it to bundle).
     modulePreload: false,
     rolldownOptions: { output: { format: 'iife', codeSplitting: false } },
   },

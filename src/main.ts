@@ -2,11 +2,12 @@
  * Boot: the compiled course (from the build), the level this package teaches, and the session the
  * progress goes to. `sg-app` does the rest.
  */
-import course from 'virtual:course';
+import course, { moduleTexts } from 'virtual:course';
 import { connectSession as connectLmsOrStandalone } from '../scorm/adapter/index.ts';
 import type { StepPreview } from './components/sg-app/sg-app.ts';
 import './components/sg-app/sg-app.ts';
 import { levelContent, restore } from './engine/index.ts';
+import { scriptModuleTexts } from './module-text-loader.ts';
 import type { CourseSession } from './session.ts';
 
 /**
@@ -16,7 +17,9 @@ import type { CourseSession } from './session.ts';
 export function connectSession(courseId: string, level: string): CourseSession {
   const modules = course.levels.find((l) => l.id === level)?.modules ?? [];
   // A saved copy (the LMS's or the device's) the engine cannot restore counts as unreadable, so
-  // the other copy is used if it can be.
+  // the other copy is used if it can be. A built course's modules may be outlines, their text
+  // still to load (src/content/module-chunks.ts): restoring reads only what an outline keeps
+  // whole (step ids, where they lead, options, questions), so it decides as the whole would.
   const canRestore = (state: string) => restore(levelContent(course, level), state, 0).ok;
   return connectLmsOrStandalone({ courseId, level, modules, canRestore });
 }
@@ -53,6 +56,8 @@ if (app) {
     // and exit" (no navigation request); the standalone one is saved here.
     if (session.mode === 'standalone') window.addEventListener('pagehide', () => session.finish());
   }
+  // A build keeps each module's scenario and question text in a script loaded when it is opened.
+  if (Object.keys(moduleTexts).length > 0) app.texts = scriptModuleTexts(moduleTexts);
   app.course = course;
   app.level = level;
 }

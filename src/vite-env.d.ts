@@ -5,6 +5,11 @@
 declare module 'virtual:course' {
   const course: import('./content/types.ts').Course;
   export default course;
+  /**
+   * Module id → the script holding its scenario and question text, for a build made with the
+   * plugin's `moduleScripts`; empty when the course above is whole (the dev server).
+   */
+  export const moduleTexts: Readonly<Record<string, string>>;
 }
 
 /** Tests only: the small fixture course in tests/content/fixtures/valid. */

@@ -89,7 +89,13 @@ export async function buildLevelWeb(
     logLevel: 'warn',
     plugins: [
       ...plugins,
-      coursePlugin({ dir: courseDir, level, ...(organisation ? { organisation } : {}) }),
+      coursePlugin({
+        dir: courseDir,
+        level,
+        // As vite.config.ts: each module's text in modules/<id>-<hash>.js, loaded on opening it.
+        moduleScripts: true,
+        ...(organisation ? { organisation } : {}),
+      }),
       ...extraPlugins,
     ],
     define: { ...config.define, 'import.meta.env.VITE_LEVEL': JSON.stringify(level) },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Logger, Plugin } from 'vite';
@@ -7,6 +8,7 @@ import { formatDiagnostics, hasErrors } from '../content/diagnostics.ts';
 import { compileCourseDirectory } from '../content/load.ts';
 import { CONTENT_ERROR_STYLESHEET, contentErrorPage } from './content-error-page.ts';
 import { facilitatorPack } from '../facilitator/pack.ts';
+import { MODULE_TEXT_CALLBACK, splitModule, BLANK_TEXT } from '../content/module-chunks.ts';
 import { formatStateBudgets, overBudget, stateBudgets } from './state-budget.ts';
 
 export interface CoursePluginOptions {
@@ -31,6 +33,14 @@ export interface CoursePluginOptions {
    * @default the SG_ORG environment variable, else `<dir>/organisation.yaml`
    */
   readonly organisation?: string;
+  /**
+   * In a build, leave each module's scenario and question text out of the bundle, in a script of
+   * its own (`modules/<id>-<hash>.js`) the page loads when the learner opens the module
+   * (src/content/module-chunks.ts): the first view then parses only the outlines. The dev server
+   * always serves the whole course.
+   * @default false
+   */
+  readonly moduleScripts?: boolean;
 }
 
 const DEFAULTS = Object.freeze({ dir: 'course', id: 'virtual:course' });
@@ -60,12 +70,17 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
   const organisation = options.organisation && resolve(options.organisation);
   const compile = () => compileCourseDirectory(dir, undefined, organisation);
   const compiled = (): CompileResult => (latest ??= compile());
+  /** The module text scripts of this build, written into the output by generateBundle. */
+  let textScripts: TextScript[] = [];
 
   return {
     name: `safeguarding:course:${VIRTUAL_ID}`,
     configResolved(config) {
       isBuild = config.command === 'build';
       level ??= (config.env.VITE_LEVEL as string | undefined) || undefined;
+    },
+    buildStart() {
+      textScripts = [];
     },
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
@@ -99,7 +114,16 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
       }
       const course = level ? onlyLevel(result.course, level) : result.course;
       if (!course) this.error(`VITE_LEVEL is "${level}", but the course has no such level.`);
-      return `export default ${JSON.stringify(course)};`;
+      if (isBuild && options.moduleScripts) {
+        const split = splitCourse(course);
+        textScripts = split.scripts;
+        return split.code;
+      }
+      return `export default ${JSON.stringify(course)};\nexport const moduleTexts = {};`;
+    },
+    generateBundle() {
+      for (const script of textScripts)
+        this.emitFile({ type: 'asset', fileName: script.file, source: script.source });
     },
     configureServer(server) {
       server.watcher.add(dir);
@@ -190,6 +214,42 @@ function isPageRequest(req: IncomingMessage): boolean {
   if (!req.headers.accept?.includes('text/html')) return false;
   const path = (req.url ?? '/').split('?')[0]!;
   return path.endsWith('/') || path.endsWith('.html');
+}
+
+interface TextScript {
+  /** Relative to the page, e.g. `modules/child-h-1a2b3c4d.js`. */
+  readonly file: string;
+  readonly source: string;
+}
+
+/** Stands in the outline's JSON for each blank rich text, then becomes one shared constant. */
+const BLANK_MARK = '\u0000blank';
+
+/**
+ * The `virtual:course` module of a build with module text scripts: the course with module
+ * outlines, `moduleTexts` (module id → its script), and the scripts. A script's name carries a
+ * hash of its contents, so an LMS or browser never serves one build's text to another's page.
+ */
+export function splitCourse(course: Course): { code: string; scripts: TextScript[] } {
+  const scripts: TextScript[] = [];
+  const files: Record<string, string> = {};
+  const modules = course.modules.map((module) => {
+    const { outline, text } = splitModule(module);
+    const source = `${MODULE_TEXT_CALLBACK}(${JSON.stringify(module.id)},${JSON.stringify(text)});\n`;
+    const hash = createHash('sha256').update(source).digest('hex').slice(0, 8);
+    const file = `modules/${module.id}-${hash}.js`;
+    scripts.push({ file, source });
+    files[module.id] = file;
+    return outline;
+  });
+  const json = JSON.stringify({ ...course, modules }, (_key, value: unknown) =>
+    value === BLANK_TEXT ? BLANK_MARK : value,
+  );
+  const code =
+    `const blank = ${JSON.stringify(BLANK_TEXT)};\n` +
+    `export default ${json.replaceAll(JSON.stringify(BLANK_MARK), 'blank')};\n` +
+    `export const moduleTexts = ${JSON.stringify(files)};`;
+  return { code, scripts };
 }
 
 /** The course cut down to one level and the modules it uses. */

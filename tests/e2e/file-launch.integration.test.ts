@@ -12,7 +12,8 @@ import { CHROMIUM_ARGS, findChromium } from '../../src/build/find-chromium.ts';
  * build (vite.config.ts as it is, every level) into a temporary folder, opened at file:// in real
  * Chromium. With a module script the page stayed blank (Chromium blocks module scripts and
  * crossorigin stylesheets from file://); a learner must get from the level chooser to the first
- * decision with no error in the console, the page's CSP kept.
+ * decision with no error in the console, the page's CSP kept. The module's scenario text comes
+ * from its own classic script (modules/<id>-<hash>.js), loaded from disk when the module opens.
  */
 describe('the web build opened from file://', () => {
   let out: string;
@@ -60,6 +61,10 @@ describe('the web build opened from file://', () => {
       if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
     });
     page.on('pageerror', (e) => problems.push(e.message));
+    const moduleScripts: string[] = [];
+    page.on('request', (r) => {
+      if (/\/modules\/[^/]+\.js$/.test(r.url())) moduleScripts.push(r.url());
+    });
     try {
       await page.goto(pathToFileURL(join(out, 'index.html')).href);
       await page.getByRole('heading', { name: 'Choose your level' }).waitFor({ timeout: 30_000 });
@@ -71,6 +76,8 @@ describe('the web build opened from file://', () => {
         .click();
       await page.getByRole('heading', { name: /Your modules/ }).waitFor({ timeout: 30_000 });
       expect(page.url()).toMatch(/^file:.*index\.html\?level=/);
+      // The module list needs no module's text.
+      expect(moduleScripts).toEqual([]);
       await page
         .getByRole('button', { name: /^Start / })
         .first()
@@ -81,6 +88,7 @@ describe('the web build opened from file://', () => {
       for (let i = 0; i < 20 && !(await decision.isVisible()); i++)
         await page.getByRole('main').getByRole('button', { name: 'Continue' }).first().click();
       await expect(decision.isVisible()).resolves.toBe(true);
+      expect(moduleScripts).toEqual([expect.stringMatching(/^file:.*\/modules\/[^/]+\.js$/)]);
       expect(await page.getByRole('radio').count()).toBeGreaterThanOrEqual(2);
       expect(problems).toEqual([]);
     } finally {

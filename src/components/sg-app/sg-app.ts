@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Course } from '../../content/types.ts';
+import type { Course, Module } from '../../content/types.ts';
 import {
   continueEvent,
   currentModule,
@@ -20,6 +20,7 @@ import {
   type LearnerState,
   type LevelContent,
 } from '../../engine/index.ts';
+import type { ModuleTexts } from '../../module-text-loader.ts';
 import type { CourseSession, SessionHealth } from '../../session.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import type { SgAnswerEvent } from '../events/sg-answer.ts';
@@ -82,6 +83,12 @@ export class SgApp extends LitElement {
    */
   @property({ attribute: false }) preview?: StepPreview;
 
+  /**
+   * Where a module's scenario and question text comes from when the build left it out of the
+   * bundle (src/module-text-loader.ts); unset, every module of `course` is whole (the dev server).
+   */
+  @property({ attribute: false }) texts?: ModuleTexts;
+
   @state() private content?: LevelContent;
   @state() private state?: LearnerState;
   @state() private screen: 'course' | 'resume' | 'exited' = 'course';
@@ -97,6 +104,10 @@ export class SgApp extends LitElement {
    * only, so no engine event, no effect and nothing for the session.
    */
   @state() private reviewScenario?: number;
+  /** Modules whose text is on its way, by id. */
+  @state() private textLoading: ReadonlySet<string> = new Set();
+  /** Modules whose text failed to load, by id, with the reason (reported to the console). */
+  @state() private textFailed: ReadonlyMap<string, string> = new Map();
 
   private watchedSession?: CourseSession;
 
@@ -107,9 +118,11 @@ export class SgApp extends LitElement {
       changed.has('course') ||
       changed.has('level') ||
       changed.has('session') ||
-      changed.has('preview')
+      changed.has('preview') ||
+      changed.has('texts')
     )
       this.boot();
+    this.loadNeededText();
   }
 
   override render() {
@@ -252,6 +265,8 @@ export class SgApp extends LitElement {
         .levelRecord=${this.session?.launchRecord}
       ></sg-record>`;
     const reviewed = this.reviewScenario;
+    const reviewedModule = reviewed === undefined ? undefined : content.modules[reviewed];
+    if (reviewedModule && !this.hasText(reviewedModule)) return this.renderTextWait(reviewedModule);
     if (reviewed !== undefined && content.modules[reviewed] && state.modules[reviewed])
       return html`<sg-scenario-review
         class="view"
@@ -269,6 +284,7 @@ export class SgApp extends LitElement {
         ?reviewing=${this.session?.reviewOnly ?? false}
       ></sg-module-list>`;
     const { module, progress } = here;
+    if (needsText(progress.phase) && !this.hasText(module)) return this.renderTextWait(module);
     switch (progress.phase) {
       case 'not-started':
       case 'intro':
@@ -325,6 +341,40 @@ export class SgApp extends LitElement {
     }
   }
 
+  /**
+   * In place of a view whose module text is not here yet: a line while it loads, or (when its
+   * script failed) what happened, that nothing is lost, and a way to try again or step back.
+   */
+  private renderTextWait(module: Module) {
+    const failed = this.textFailed.get(module.id);
+    if (failed === undefined)
+      return html`<h1 tabindex="-1" data-focus>
+          <span class="caption">Module</span> ${module.title}
+        </h1>
+        <p class="lead" role="status">Loading the module…</p>`;
+    return html`<h1 tabindex="-1" data-focus>This module could not be opened</h1>
+      <div role="alert">
+        <p class="lead">The text of “${module.title}” did not load.</p>
+        <p>
+          Your progress is kept: nothing you have done is lost. Check your connection and try again.
+          If this keeps happening, tell your training lead or LMS administrator that a file of the
+          course is missing.
+        </p>
+      </div>
+      <div class="button-group">
+        <button type="button" @click=${() => this.retryText(module)}>Try again</button>
+        ${
+          this.screen === 'course' && this.reviewScenario === undefined
+            ? html`<button type="button" class="secondary" @click=${this.onLeaveModule}>
+                Back to the modules
+              </button>`
+            : html`<button type="button" class="secondary" @click=${this.onCloseReview}>
+                Back
+              </button>`
+        }
+      </div>`;
+  }
+
   /** After "Save and exit": saved, or (while saving fails) not, beside the banner that says why. */
   private renderExited() {
     if (!this.health.ok)
@@ -365,7 +415,7 @@ export class SgApp extends LitElement {
     this.reviewScenario = undefined;
     if (!course || !level) return;
     try {
-      this.content = levelContent(course, level);
+      this.content = this.withLoadedText(levelContent(course, level));
     } catch {
       this.levelError = `This course has no level called “${level}”. Choose one of the levels below.`;
       return;
@@ -400,6 +450,89 @@ export class SgApp extends LitElement {
         if (this.session === session) this.health = health;
       });
     }
+  }
+
+  // ---- Module text (src/module-text-loader.ts) ---------------------------------------------
+  //
+  // The bundle may carry only each module's outline: everything the engine reads (so restoring,
+  // saving and scoring never wait for text) and everything the module list, module start and
+  // record show. The scenario and quiz views need the module's text: it is loaded when the learner
+  // opens the module (or at launch, for the module a resumed learner is in), and those views wait
+  // for it. The engine state never changes while text loads, so a failure loses nothing.
+
+  /** The module's scenario and question text is here (always, without `texts`). */
+  private hasText(module: Module): boolean {
+    return !this.texts || this.texts.ready(module) === module;
+  }
+
+  /** The level's modules with every text already loaded put in place of its outline. */
+  private withLoadedText(content: LevelContent): LevelContent {
+    const { texts } = this;
+    if (!texts) return content;
+    const modules = content.modules.map((m) => texts.ready(m) ?? m);
+    return modules.every((m, i) => m === content.modules[i]) ? content : { ...content, modules };
+  }
+
+  /**
+   * Starts loading the text of the module the learner is in (from its start page, so it is
+   * usually here before they reach the scenario) and of a scenario opened to read again.
+   */
+  private loadNeededText() {
+    const { content, state } = this;
+    if (!this.texts || !content || !state) return;
+    for (const index of [state.current, this.reviewScenario]) {
+      const module = index === null || index === undefined ? undefined : content.modules[index];
+      if (module && !this.hasText(module) && !this.textFailed.has(module.id)) this.loadText(module);
+    }
+  }
+
+  private loadText(module: Module) {
+    const { texts } = this;
+    if (!texts || this.textLoading.has(module.id)) return;
+    this.textLoading = new Set([...this.textLoading, module.id]);
+    texts.load(module).then(
+      () => {
+        this.textLoading = without(this.textLoading, module.id);
+        const waiting = this.waitingFor(module.id);
+        if (this.content) this.content = this.withLoadedText(this.content);
+        // The view waiting for it takes its place: focus moves to its heading, as on any new view.
+        if (waiting) void this.focusView();
+      },
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        // Reported where an LMS administrator or a developer looks; the learner sees the message
+        // and a retry (renderTextWait).
+        console.error(`Module "${module.id}" could not be opened: ${reason}`);
+        this.textLoading = without(this.textLoading, module.id);
+        this.textFailed = new Map([...this.textFailed, [module.id, reason]]);
+        if (this.waitingFor(module.id)) void this.focusView();
+      },
+    );
+  }
+
+  private retryText(module: Module) {
+    const failed = new Map(this.textFailed);
+    failed.delete(module.id);
+    this.textFailed = failed;
+    this.loadText(module);
+    void this.focusView();
+  }
+
+  /** The view showing now is the wait for this module's text. */
+  private waitingFor(moduleId: string): boolean {
+    return (
+      this.renderRoot.querySelector('main > h1[data-focus]') !== null &&
+      this.currentTextModule()?.id === moduleId
+    );
+  }
+
+  /** The module whose text the view to show needs, if any. */
+  private currentTextModule(): Module | undefined {
+    const { content, state } = this;
+    if (!content || !state || this.screen !== 'course' || this.printout) return undefined;
+    if (this.reviewScenario !== undefined) return content.modules[this.reviewScenario];
+    const here = currentModule(content, state);
+    return here && needsText(here.progress.phase) ? here.module : undefined;
   }
 
   /** At launch, tells the LMS what it missed of a finished level (the engine's `launchEffects`). */
@@ -532,6 +665,17 @@ export class SgApp extends LitElement {
     const phase = state.modules[state.current]?.phase;
     return phase === 'scenario' || phase === 'quiz';
   }
+}
+
+/** The views of these phases show the module's scenario or questions, so need its text. */
+function needsText(phase: LearnerState['modules'][number]['phase']): boolean {
+  return phase !== 'not-started' && phase !== 'intro';
+}
+
+function without(set: ReadonlySet<string>, item: string): ReadonlySet<string> {
+  const next = new Set(set);
+  next.delete(item);
+  return next;
 }
 
 /**
