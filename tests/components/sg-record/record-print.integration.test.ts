@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
-import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { learnerNameKey } from '../../../src/components/sg-record/learner-name.ts';
 import {
   BROWSER_LEARNER_KEY,
@@ -13,6 +10,7 @@ import {
 import { CHROMIUM_ARGS, findChromium } from '../../../src/build/find-chromium.ts';
 import { levelContent, serialise } from '../../../src/engine/index.ts';
 import { loadCourse } from '../../../scorm/package/build.ts';
+import { sharedWebBuild } from '../../scorm/support/shared-build.ts';
 import { passedLevel } from './passed-level.ts';
 import { pdfPageCount, pdfText } from './pdf-text.ts';
 
@@ -56,25 +54,18 @@ describe(`record and certificate printed from the web build (level ${level.id})`
   let page: Page;
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'sg-record-print-'));
-    // As `npm run build` builds it (under vitest NODE_ENV is "test": Lit's development build).
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({
-        root: resolve('.'),
-        configFile: resolve('vite.config.ts'),
-        logLevel: 'warn',
-        build: { outDir: out, emptyOutDir: true },
-      });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    // The web build as `npm run build` makes it, shared with the file:// launch test.
+    out = await sharedWebBuild();
     browser = await chromium.launch({
       executablePath: await findChromium(),
       args: [...CHROMIUM_ARGS],
     });
-    page = await browser.newPage();
+  }, 300_000);
+
+  // Each test has its own browser context (its own storage), with the learner's storage written
+  // afresh: neither test depends on where the other left the page.
+  beforeEach(async () => {
+    page = await (await browser.newContext()).newPage();
     // Storage is written from another file of the build (file:// pages share it): the course
     // itself, closed, would save its own empty progress over it.
     await page.goto(pathToFileURL(join(out, 'THIRD-PARTY-NOTICES.txt')).href);
@@ -84,11 +75,12 @@ describe(`record and certificate printed from the web build (level ${level.id})`
     }, storage);
     await page.goto(`${pathToFileURL(join(out, 'index.html')).href}?level=${level.id}`);
     await page.getByRole('heading', { name: /Your modules/ }).waitFor({ timeout: 30_000 });
-  }, 300_000);
+  }, 60_000);
+
+  afterEach(() => page?.context().close());
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(out, { recursive: true, force: true });
   });
 
   const printed = async () => {

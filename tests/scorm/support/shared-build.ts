@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { build } from 'vite';
 import { inject } from 'vitest';
 
 /**
@@ -93,4 +94,35 @@ function holderDied(lock: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
+}
+
+/**
+ * The web build as `npm run build` makes it (vite.config.ts as it is, every level, Lit's
+ * production code), once per run: the record-print and file:// launch tests both open it. Read
+ * it, open it from disk; never write into it.
+ */
+export async function sharedWebBuild(): Promise<string> {
+  const root = resolve('.');
+  const { dir } = await sharedBuild(
+    'web',
+    { root, organisation: process.env.SG_ORG ?? '' },
+    async (outDir) => {
+      // Under vitest NODE_ENV is "test", and Vite would then resolve Lit's development build,
+      // which warns in the console.
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      try {
+        await build({
+          root,
+          configFile: resolve(root, 'vite.config.ts'),
+          logLevel: 'warn',
+          build: { outDir, emptyOutDir: true },
+        });
+      } finally {
+        process.env.NODE_ENV = nodeEnv;
+      }
+      return {};
+    },
+  );
+  return dir;
 }
