@@ -4,12 +4,8 @@ import { wrapApi, type LmsApi } from './api.ts';
 import {
   ELEMENTS,
   exitValue,
-  launchWrites,
   levelRecord,
-  planEffects,
   sessionTimeWrite,
-  stateWrites,
-  type Clock,
   type CmiWrite,
   type Tracking,
 } from './data-model.ts';
@@ -21,15 +17,16 @@ import { chooseStart, learnerKey, LocalCopy, rememberLearner, restorableBy } fro
 import { ENDED_MESSAGE, NOT_CONFIRMED_AT_EXIT_MESSAGE, UNREADABLE_MESSAGE } from './messages.ts';
 import { createNotStartedSession } from './not-started.ts';
 import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
-import { keepUnconfirmed, replayUnconfirmed } from './replay.ts';
-import { openState, sealState, stateHash, type DeviceCopy } from './saved-state.ts';
+import { Planner } from './planner.ts';
+import { keepUnconfirmed } from './replay.ts';
+import { openState, stateHash, type DeviceCopy } from './saved-state.ts';
 import { callBudget, coalescedFlush, whenIdle, type IdleTime, type Schedule } from './scheduler.ts';
 
 /**
  * The LMS session's lifecycle: Initialize, the launch's reads, the writes of each learner event
- * (planned and sent behind the view, scheduler.ts; SetValue and Commit with their retries,
- * lms-writer.ts; refused ones kept, write-queue.ts), Terminate, the health state the learner is
- * shown (health.ts), and the page's events. The device's copy of the learner's work is
+ * (planned, planner.ts, and sent behind the view, scheduler.ts; SetValue and Commit with their
+ * retries, lms-writer.ts; refused ones kept, write-queue.ts), Terminate, the health state the
+ * learner is shown (health.ts), and the page's events. The device's copy of the learner's work is
  * local-copy.ts; a launch whose Initialize is refused is not-started.ts.
  */
 
@@ -101,11 +98,8 @@ export interface ScormSession extends CourseSession {
 
 const DEFAULTS = Object.freeze({ commitIntervalMs: 60_000, retries: 2, prefer: '2004' as const });
 
-/** Tries at Initialize at launch, before the course starts from the device's copy and tries later. */
+/** Tries at Initialize at launch, before the course starts from the device's copy (tries later). */
 const INITIALIZE_TRIES = 3;
-
-/** SCORM's limit for cmi.suspend_data, which the sealed state must fit. */
-const STATE_LIMIT: Record<ScormVersion, number> = { '1.2': 4096, '2004': 64_000 };
 
 /**
  * Finds the LMS, initialises it and returns the session, or undefined when there is no LMS: the
@@ -232,17 +226,6 @@ function createLmsSession(
   // The device's copy must say at once that it started from what the LMS holds now.
   local.keep();
 
-  let trackingRead: Tracking | undefined;
-  const tracking = () =>
-    (trackingRead ??= {
-      interactions: readCount(lms.getValue('cmi.interactions._count')),
-      // 2004 interactions are readable: an answer given again replaces its own record.
-      ...(version === '2004' ? { interactionIds: readInteractionIds(lms) } : {}),
-      objectives: readObjectiveIds(lms),
-      complete,
-      ...(launchRecord ? { record: launchRecord } : {}),
-    });
-
   // --- Health: what the learner is shown ----------------------------------------------------
   const health = new SessionHealthState(
     !reviewOnly && !resume && lmsSaved.kind === 'unreadable' ? UNREADABLE_MESSAGE : undefined,
@@ -259,23 +242,6 @@ function createLmsSession(
   const queue = writer.queue;
   const write = (writes: readonly CmiWrite[]) => writer.write(writes);
 
-  /**
-   * Interaction and objective writes planned: unconfirmed until a Commit confirms them (see
-   * confirm). An objective's later writes do not name it, so its id goes with them.
-   */
-  const noteUnconfirmed = (writes: readonly CmiWrite[]) => {
-    const kept: CmiWrite[] = [];
-    for (const w of writes) {
-      const optional = optionalFamily(w.element);
-      if (!optional || optional === 'adl.nav.request' || writer.unsupported.has(optional)) continue;
-      const objective = /^cmi\.objectives\.(\d+)\.(?!id$)/.exec(w.element)?.[1];
-      const id = objective === undefined ? undefined : tracking().objectives[Number(objective)];
-      if (id) kept.push({ element: `cmi.objectives.${objective}.id`, value: id });
-      kept.push(w);
-    }
-    if (kept.length > 0) local.unconfirmed = keepUnconfirmed(local.unconfirmed, kept);
-  };
-
   /** Commit (with retries) and note what it confirmed; true when the LMS took it. */
   const commitNow = (): boolean => {
     const ok = writer.commit();
@@ -291,73 +257,26 @@ function createLmsSession(
     const left = keepUnconfirmed(queue.waiting());
     let changed = left.length > 0 || local.unconfirmed.length > 0;
     local.unconfirmed = left;
-    if (!queue.isRefused(names.suspendData) && local.base !== written.state) {
-      local.base = written.state;
+    if (!queue.isRefused(names.suspendData) && local.base !== planner.plannedState) {
+      local.base = planner.plannedState;
       changed = true;
     }
     if (changed) local.keep();
   };
 
   // --- Writing behind the view ----------------------------------------------------------------
-  // A learner event's effects wait in `queued` until `flush` runs (see scheduler.ts): planning and
-  // writing them happen after the next view is on screen, in as many idle periods as they need, so
-  // a burst of writes never holds up the learner's next click. Events planned together share one
-  // suspend_data/location write and at most one Commit. The launch's own writes go first.
-  let launchWritten = reviewOnly;
-  let queued: { effects: readonly Effect[]; clock: Clock }[] = [];
-  let queuedState: { state: string; location: string } | undefined;
-  let commitWanted = false;
-  /** What this session last wrote (the location is written once even if the LMS has it). */
-  let written: { state: string; location: string | undefined } = {
-    state: lmsState,
-    location: undefined,
-  };
-
-  /** Turns what is queued into planned writes (no LMS calls but the counts' first read). */
-  const planQueued = () => {
-    const before = local.unconfirmed;
-    if (!launchWritten) {
-      launchWritten = true;
-      const writes = launch();
-      queue.plan(writes);
-      noteUnconfirmed(writes);
-      commitWanted = true;
-    }
-    const events = queued;
-    queued = [];
-    for (const { effects, clock } of events) {
-      try {
-        const plan = planEffects(version, effects, tracking(), clock);
-        trackingRead = plan.tracking;
-        queue.plan(plan.writes);
-        noteUnconfirmed(plan.writes);
-        commitWanted ||= plan.commit;
-      } catch (error) {
-        // An event the data model cannot take (a bug in the course: data-model.test.ts) is
-        // logged and dropped; the learner is not warned, as nothing of their progress is lost: the
-        // state that holds it, and the other events, still go. What the LMS misses is that one
-        // event's records in its reports.
-        console.warn('A learner event could not be turned into LMS writes:', error);
-      }
-    }
-    if (local.unconfirmed !== before) local.keep();
-    const latest = queuedState;
-    queuedState = undefined;
-    if (latest) {
-      const sealed = sealState(latest.state, STATE_LIMIT[version]);
-      queue.plan(
-        stateWrites(version, sealed, latest.location).filter((w) =>
-          w.element === names.suspendData
-            ? latest.state !== written.state
-            : latest.location !== written.location,
-        ),
-      );
-      // Every new state is committed (every screen, with the idle scheduling's batching), so a
-      // page that closes without a working Terminate loses nothing but the session time.
-      commitWanted ||= latest.state !== written.state;
-      written = latest;
-    }
-  };
+  // A learner event waits in the planner until a flush (scheduler.ts): planning and writing happen
+  // after the next view is on screen, in as many idle periods as they need, so a burst of writes
+  // never holds up the learner's next click.
+  const planner = new Planner(
+    version,
+    reviewOnly ? undefined : { complete, status, entry, modules: options.modules ?? [], toReplay },
+    () => readTracking(lms, complete, launchRecord),
+    local,
+    writer.unsupported,
+    lmsState,
+  );
+  const planQueued = () => queue.plan(planner.plan());
 
   /** Sends planned writes while `more()` says there is time; true when none is left. */
   const sendPlanned = (more: () => boolean = () => true): boolean => {
@@ -370,11 +289,11 @@ function createLmsSession(
       if (writer.stopped) return;
       const more = callBudget(deadline);
       planQueued();
-      if (!sendPlanned(more) || (commitWanted && !more())) {
+      if (!sendPlanned(more) || (planner.commitWanted && !more())) {
         flusher.request();
         return;
       }
-      if (commitWanted) commit();
+      if (planner.commitWanted) commit();
       else updateHealth();
     } catch (error) {
       // Only the adapter's own code can throw here (LMS calls are guarded): the course goes on,
@@ -388,7 +307,7 @@ function createLmsSession(
     if (writer.stopped || reviewOnly) return;
     planQueued();
     sendPlanned();
-    commitWanted = false;
+    planner.commitWanted = false;
     writer.retry('until-refused');
     write([sessionTimeWrite(version, now() - startedAt)]);
     commitNow();
@@ -403,7 +322,7 @@ function createLmsSession(
    * without a request some LMSs leave the learner in a dead frame.
    */
   const navigationRequest = (): string | undefined => {
-    if (tracking().complete || writer.unsupported.has('adl.nav.request')) return undefined;
+    if (planner.tracking().complete || writer.unsupported.has('adl.nav.request')) return undefined;
     const valid = vocabulary(lms.getValue('adl.nav.request_valid.suspendAll'));
     const code = lms.lastError();
     if (code !== 0) {
@@ -414,38 +333,9 @@ function createLmsSession(
   };
 
   // --- Launch -------------------------------------------------------------------------------
-  /**
-   * The launch's writes, made by the first flush: the first launch's (status, exit, one objective
-   * per module), then the interactions and objectives an earlier launch on this device wrote and
-   * the LMS never confirmed, each where it belongs (replay.ts).
-   */
-  function launch(): CmiWrite[] {
-    const writes = launchOnly();
-    // Replaced by the writes as planned now (their indexes may differ).
-    local.unconfirmed = [];
-    if (toReplay.length === 0) return writes;
-    const replayed = replayUnconfirmed(version, toReplay, tracking());
-    trackingRead = replayed.tracking;
-    return [...writes, ...replayed.writes];
-  }
-
-  function launchOnly(): CmiWrite[] {
-    if (complete) return [{ element: names.exit, value: exitValue(version, true) }];
-    const first = status !== 'incomplete' || entry === 'ab-initio';
-    const objectives = first && tracking().objectives.length === 0 ? (options.modules ?? []) : [];
-    const writes = launchWrites(version, objectives);
-    if (objectives.length > 0)
-      trackingRead = {
-        ...tracking(),
-        objectives: writes
-          .filter((w) => /^cmi\.objectives\.\d+\.id$/.test(w.element))
-          .map((w) => w.value),
-      };
-    return status === 'incomplete' ? writes.filter((w) => w.element !== names.status) : writes;
-  }
   if (!reviewOnly) {
     // The local copy the LMS lost goes back to it, with the launch writes, behind the first view.
-    if (resume) queuedState = { state: resume.state, location: resume.location };
+    if (resume) planner.setState(resume.state, resume.location);
     flusher.request();
   }
 
@@ -515,7 +405,7 @@ function createLmsSession(
       sendPlanned();
       // The last chance this session: every refused write is tried again.
       writer.retry('all');
-      const exit = exitValue(version, tracking().complete);
+      const exit = exitValue(version, planner.tracking().complete);
       if (exit !== writer.lastExit) write([{ element: names.exit, value: exit }]);
       if (version === '1.2') {
         write([sessionTimeWrite(version, now() - startedAt)]);
@@ -578,22 +468,14 @@ function createLmsSession(
           // The page came back after it was hidden for good (the back/forward cache), or the LMS
           // ended the session: only this device keeps what the learner does now, interactions
           // and objectives included (planned as far as known: never a call to the LMS now).
-          if (trackingRead) {
-            const plan = planEffects(version, effects, trackingRead, {
-              now: new Date(now()),
-              latencyMs: null,
-            });
-            trackingRead = plan.tracking;
-            noteUnconfirmed(plan.writes);
-            local.keep();
-          }
+          if (planner.noteAfterEnd(effects, new Date(now()))) local.keep();
           health.set({ ok: false, message: ENDED_MESSAGE });
           return;
         }
         const at = now();
-        queued.push({ effects, clock: { now: new Date(at), latencyMs: at - lastApplyAt } });
+        planner.addEvent(effects, { now: new Date(at), latencyMs: at - lastApplyAt });
         lastApplyAt = at;
-        queuedState = { state, location };
+        planner.setState(state, location);
         flusher.request();
       } catch (error) {
         // Only the adapter's own code can throw here: the course goes on, and the learner is told.
@@ -624,6 +506,22 @@ export function readableName(name: string): string {
   if (parts.length === 2 && parts[0]?.trim() && parts[1]?.trim())
     return `${parts[1].trim()} ${parts[0].trim()}`;
   return trimmed;
+}
+
+/** The LMS's counts and ids of interactions and objectives, read when a flush first needs them. */
+function readTracking(
+  lms: LmsApi,
+  complete: boolean,
+  launchRecord: LaunchReads['launchRecord'],
+): Tracking {
+  return {
+    interactions: readCount(lms.getValue('cmi.interactions._count')),
+    // 2004 interactions are readable: an answer given again replaces its own record.
+    ...(lms.version === '2004' ? { interactionIds: readInteractionIds(lms) } : {}),
+    objectives: readObjectiveIds(lms),
+    complete,
+    ...(launchRecord ? { record: launchRecord } : {}),
+  };
 }
 
 function readCount(value: string): number {
