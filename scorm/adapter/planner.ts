@@ -87,7 +87,7 @@ export class Planner {
     this.#state = { state, location };
   }
 
-  /** Turns what waits into writes, in order: the launch's (the first time), the events', the state. */
+  /** Turns what waits into writes: the launch's (the first time), the events', the state. */
   plan(): CmiWrite[] {
     const before = this.local.unconfirmed;
     const writes: CmiWrite[] = [];
