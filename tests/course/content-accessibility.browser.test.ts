@@ -7,6 +7,7 @@ import '../../src/components/sg-scenario/sg-scenario.ts';
 import type { Question } from '../../src/content/types.ts';
 import type { Answer } from '../../src/engine/index.ts';
 import { decisionSteps } from '../../src/engine/state.ts';
+import { kindOf } from '../../src/questions/lookup.ts';
 import { axeViolations, deepQuery, mount, text } from '../components/helpers.ts';
 
 /**
@@ -16,21 +17,11 @@ import { axeViolations, deepQuery, mount, text } from '../components/helpers.ts'
  * what authors wrote (Markdown, headings, lists, links, lengths) still makes pages with a heading
  * and no axe (WCAG 2.2 A/AA) violations.
  */
-/** One answer of each type, so that the answered view shows its feedback. */
-function someAnswer(question: Question): Answer {
-  switch (question.type) {
-    case 'single':
-      return { type: 'single', option: 0 };
-    case 'multiple':
-      return { type: 'multiple', options: [0] };
-    case 'true-false':
-      return { type: 'true-false', value: true };
-    case 'ordering':
-      return { type: 'ordering', order: question.items.map((_, i) => i) };
-    case 'matching':
-      return { type: 'matching', matches: question.pairs.map((_, i) => i) };
-  }
-}
+/**
+ * A wrong answer of the question's type (its kind's sample), so that the answered view shows the
+ * most it can: the chosen option's feedback, and the right answer where the type shows it.
+ */
+const someAnswer = (question: Question): Answer => kindOf(question).samples(question).wrong;
 
 describe('the course in course/, page by page (axe)', () => {
   afterEach(() => document.body.replaceChildren());

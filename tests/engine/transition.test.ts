@@ -10,6 +10,7 @@ import {
   type LearnerEvent,
 } from '../../src/engine/index.ts';
 import type { Question } from '../../src/content/types.ts';
+import { kindOf } from '../../src/questions/lookup.ts';
 import { fixtureCourse, fixtureLevel, ofType, play } from './fixture.ts';
 
 const foundation = fixtureLevel('foundation');
@@ -19,35 +20,8 @@ const toScenario: LearnerEvent[] = [{ type: 'open-module', module: 0 }, { type: 
 const step = (content: typeof foundation, state: ReturnType<typeof start>) =>
   content.modules[0]?.scenario.steps[state.modules[0]?.scenario.step ?? -1]?.id;
 
-function rightAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', option: q.options.findIndex((o) => o.correct) };
-    case 'multiple':
-      return { type: 'multiple', options: q.options.flatMap((o, i) => (o.correct ? [i] : [])) };
-    case 'true-false':
-      return { type: 'true-false', value: q.answer };
-    case 'ordering':
-      return { type: 'ordering', order: q.items.map((_, i) => i) };
-    case 'matching':
-      return { type: 'matching', matches: q.pairs.map((_, i) => i) };
-  }
-}
-
-function wrongAnswer(q: Question): Answer {
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', option: q.options.findIndex((o) => !o.correct) };
-    case 'multiple':
-      return { type: 'multiple', options: [] };
-    case 'true-false':
-      return { type: 'true-false', value: !q.answer };
-    case 'ordering':
-      return { type: 'ordering', order: q.items.map((_, i) => i).reverse() };
-    case 'matching':
-      return { type: 'matching', matches: q.pairs.map((_, i) => (i + 1) % q.pairs.length) };
-  }
-}
+const rightAnswer = (q: Question): Answer => kindOf(q).samples(q).right;
+const wrongAnswer = (q: Question): Answer => kindOf(q).samples(q).wrong;
 
 /** Scenario to its quicker ending: ask about the sibling, continue through the reveal. */
 const scenarioToEnd: LearnerEvent[] = [

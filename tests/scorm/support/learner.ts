@@ -14,6 +14,7 @@ import {
   type LearnerState,
   type LevelContent,
 } from '../../../src/engine/index.ts';
+import { kindOf } from '../../../src/questions/lookup.ts';
 
 /**
  * A scripted learner for adapter and runtime tests: plays a level through the real engine and
@@ -106,46 +107,8 @@ function nextEvent(
   }
 }
 
-export function rightAnswer(question: Question): Answer {
-  switch (question.type) {
-    case 'single':
-      return { type: 'single', option: question.options.findIndex((o) => o.correct) };
-    case 'multiple':
-      return {
-        type: 'multiple',
-        options: question.options.flatMap((o, i) => (o.correct ? [i] : [])),
-      };
-    case 'true-false':
-      return { type: 'true-false', value: question.answer };
-    case 'ordering':
-      return { type: 'ordering', order: question.items.map((_, i) => i) };
-    case 'matching':
-      return { type: 'matching', matches: question.pairs.map((_, i) => i) };
-  }
-}
+/** A right answer, as the question's type gives it (its kind's `samples`, src/questions/). */
+export const rightAnswer = (question: Question): Answer => kindOf(question).samples(question).right;
 
-export function wrongAnswer(question: Question): Answer {
-  switch (question.type) {
-    case 'single':
-      return {
-        type: 'single',
-        option: Math.max(
-          0,
-          question.options.findIndex((o) => !o.correct),
-        ),
-      };
-    case 'multiple':
-      return {
-        type: 'multiple',
-        options: question.options.flatMap((o, i) => (o.correct ? [] : [i])),
-      };
-    case 'true-false':
-      return { type: 'true-false', value: !question.answer };
-    case 'ordering':
-      return { type: 'ordering', order: question.items.map((_, i) => i).reverse() };
-    case 'matching': {
-      const n = question.pairs.length;
-      return { type: 'matching', matches: question.pairs.map((_, i) => (i + 1) % n) };
-    }
-  }
-}
+/** A wrong answer, as the question's type gives it. */
+export const wrongAnswer = (question: Question): Answer => kindOf(question).samples(question).wrong;

@@ -1,5 +1,6 @@
 import type { Frame } from 'playwright';
 import type { Course, Module, Question } from '../../../src/content/types.ts';
+import { kindOf } from '../../../src/questions/lookup.ts';
 
 /**
  * A learner that drives the real UI in a frame (Playwright), for the built-package runtime tests.
@@ -134,43 +135,44 @@ export async function playThroughUi(
   throw new Error(`Gave up after ${maxActions} actions: ${actions.slice(-5).join(' → ')}`);
 }
 
+/**
+ * Enters the question type's right or wrong sample answer (its kind's `samples`, src/questions/)
+ * through the controls its view draws: radios and checkboxes `#option-<authored index>`, the
+ * ordering list's Move up buttons, a select `#match-<prompt>` per prompt. A type with a new kind of
+ * control needs its driver here.
+ */
 async function answer(frame: Frame, question: Question, outcome: 'pass' | 'fail') {
-  const pass = outcome === 'pass';
+  const samples = kindOf(question).samples(question);
+  const given = outcome === 'pass' ? samples.right : samples.wrong;
   const q = 'sg-question';
-  switch (question.type) {
-    case 'single': {
-      const index = question.options.findIndex((o) => o.correct === pass);
-      await frame.locator(`${q} #option-${Math.max(0, index)}`).check();
+  const check = (i: number) => frame.locator(`${q} #option-${i}`).check();
+  switch (given.type) {
+    case 'single':
+      return check(given.option);
+    case 'multiple':
+      for (const i of given.options) await check(i);
       return;
-    }
-    case 'multiple': {
-      for (const [i, option] of question.options.entries())
-        if (option.correct === pass) await frame.locator(`${q} #option-${i}`).check();
-      return;
-    }
     case 'true-false':
-      await frame.locator(`${q} #option-${question.answer === pass ? 0 : 1}`).check();
-      return;
+      return check(given.value ? 0 : 1);
     case 'ordering': {
-      if (!pass) return; // the presented order is never the right one
-      for (let target = 0; target < question.items.length; target++) {
-        for (let guard = 0; guard < question.items.length; guard++) {
+      if (outcome === 'fail') return; // the presented order is never the right one
+      // Moves each item up until it sits at its place in the answer.
+      for (const [target, item] of given.order.entries()) {
+        for (let guard = 0; guard < given.order.length; guard++) {
           const order = await frame
             .locator(`${q} [data-move^="up-"]`)
             .evaluateAll((buttons) =>
               buttons.map((b) => Number(b.getAttribute('data-move')?.slice(3))),
             );
-          if (order.indexOf(target) <= target) break;
-          await frame.locator(`${q} [data-move="up-${target}"]`).click();
+          if (order.indexOf(item) <= target) break;
+          await frame.locator(`${q} [data-move="up-${item}"]`).click();
         }
       }
       return;
     }
-    case 'matching': {
-      const n = question.pairs.length;
-      for (let p = 0; p < n; p++)
-        await frame.locator(`${q} #match-${p}`).selectOption(String(pass ? p : (p + 1) % n));
+    case 'matching':
+      for (const [p, m] of given.matches.entries())
+        await frame.locator(`${q} #match-${p}`).selectOption(String(m));
       return;
-    }
   }
 }
