@@ -110,6 +110,8 @@ export class SgApp extends LitElement {
   @state() private textFailed: ReadonlyMap<string, string> = new Map();
 
   private watchedSession?: CourseSession;
+  /** The content whose likely next module's text was asked for at idle time (see `updated`). */
+  private prefetchedFor?: LevelContent['level'];
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // The edition's colours and font, as design tokens on the page (organisation.yaml).
@@ -123,6 +125,22 @@ export class SgApp extends LitElement {
     )
       this.boot();
     this.loadNeededText();
+  }
+
+  protected override updated() {
+    // Once the module list is up, the text of the module the learner most likely opens next (the
+    // first not finished) is loaded when the browser is idle, so it is usually here before they
+    // reach its scenario: off the first view's path, and one module's text at most.
+    const { content, state, texts } = this;
+    if (!texts || !content || !state || this.prefetchedFor === content.level) return;
+    if (this.screen !== 'course' || state.current !== null) return;
+    this.prefetchedFor = content.level;
+    const next = content.modules[state.modules.findIndex((m) => !m.completed)];
+    if (!next || this.hasText(next)) return;
+    whenIdle(() => {
+      if (this.content?.modules.includes(next) && !this.textFailed.has(next.id))
+        this.loadText(next);
+    });
   }
 
   override render() {
@@ -670,6 +688,12 @@ export class SgApp extends LitElement {
 /** The views of these phases show the module's scenario or questions, so need its text. */
 function needsText(phase: LearnerState['modules'][number]['phase']): boolean {
   return phase !== 'not-started' && phase !== 'intro';
+}
+
+/** After the browser's current work (its idle time; a short wait where there is none). */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 50);
 }
 
 function without(set: ReadonlySet<string>, item: string): ReadonlySet<string> {
