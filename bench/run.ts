@@ -3,7 +3,9 @@
  * figures to bench/results/latest.json). See bench/README.md for what each figure means.
  *
  * Options: `--runs <n>` timed launches per package at 4x throttling (default 7, at least 5),
- * `--out <file>` the report (default bench/REPORT.md).
+ * `--out <file>` the report (default bench/REPORT.md), `--only <level>` (repeatable) builds and
+ * measures only those levels' packages beside the floors, for a quick before/after: its report
+ * goes to a temporary file unless `--out` says where, and results/latest.json is left alone.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,11 +36,19 @@ import { stateSizes } from './lib/state.ts';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const THROTTLE = 4;
 const { values } = parseArgs({
-  options: { runs: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    runs: { type: 'string' },
+    out: { type: 'string' },
+    only: { type: 'string', multiple: true },
+  },
 });
+const ONLY = values.only;
 const RUNS = Math.min(25, Math.max(5, Number(values.runs ?? 7) || 7));
 const UNTHROTTLED_RUNS = 3;
-const REPORT = resolve(ROOT, values.out ?? 'bench/REPORT.md');
+const REPORT = resolve(
+  ROOT,
+  values.out ?? (ONLY ? join(tmpdir(), `sg-bench-${ONLY.join('-')}.md`) : 'bench/REPORT.md'),
+);
 
 const log = (message: string) =>
   console.log(
@@ -80,20 +90,27 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'sg-bench-'));
   try {
     log(`building every package into ${work} (npm run build, timed)…`);
-    const build = timedBuild(ROOT, work);
+    const build = timedBuild(ROOT, work, ONLY);
     log(`built in ${build.totalSeconds.toFixed(1)} s`);
 
     const course = loadCourse(join(ROOT, 'course'));
+    const unknown = (ONLY ?? []).filter((id) => !course.levels.some((l) => l.id === id));
+    if (unknown.length > 0)
+      throw new Error(
+        `--only: the course has no level "${unknown.join('", "')}"; its levels are: ${course.levels.map((l) => l.id).join(', ')}.`,
+      );
     const packagesDir = join(work, 'packages');
     const packages = listPackages(packagesDir).map((p) => ({
       ...p,
       sizes: packageSizes(join(packagesDir, p.file), course, p.level),
     }));
-    const levels = course.levels.map((l) => ({
-      id: l.id,
-      modules: l.modules.length,
-      state: stateSizes(course, l.id),
-    }));
+    const levels = course.levels
+      .filter((l) => !ONLY || ONLY.includes(l.id))
+      .map((l) => ({
+        id: l.id,
+        modules: l.modules.length,
+        state: stateSizes(course, l.id),
+      }));
     log('sizes and suspend_data measured');
 
     const bare = {
@@ -211,10 +228,13 @@ async function main() {
       const pretty = async (text: string, file: string, parser: 'markdown' | 'json') =>
         format(text, { ...(await resolveConfig(file)), parser });
       writeFileSync(REPORT, await pretty(renderReport(results), REPORT, 'markdown'));
-      const raw = join(ROOT, 'bench', 'results', 'latest.json');
-      mkdirSync(dirname(raw), { recursive: true });
-      writeFileSync(raw, await pretty(JSON.stringify(results), raw, 'json'));
-      log(`wrote ${REPORT} and ${raw}`);
+      if (ONLY) log(`wrote ${REPORT} (--only: results/latest.json left alone)`);
+      else {
+        const raw = join(ROOT, 'bench', 'results', 'latest.json');
+        mkdirSync(dirname(raw), { recursive: true });
+        writeFileSync(raw, await pretty(JSON.stringify(results), raw, 'json'));
+        log(`wrote ${REPORT} and ${raw}`);
+      }
       if (errors.length > 0) {
         console.error(`${errors.length} run(s) failed:\n  ${errors.join('\n  ')}`);
         process.exitCode = 1;

@@ -27,7 +27,8 @@ function timed(cwd: string, command: string, args: string[]): number {
   return (performance.now() - started) / 1000;
 }
 
-export function timedBuild(root: string, outDir: string): BuildTiming {
+/** `levels`: only those levels' packages (bench --only); the build time is then not the whole. */
+export function timedBuild(root: string, outDir: string, levels?: readonly string[]): BuildTiming {
   const bin = (name: string) => join(root, 'node_modules', '.bin', name);
   const webSeconds = timed(root, bin('vite'), [
     'build',
@@ -41,6 +42,7 @@ export function timedBuild(root: string, outDir: string): BuildTiming {
     join(root, 'scripts', 'build-packages.ts'),
     '--out',
     outDir,
+    ...(levels ?? []).flatMap((level) => ['--level', level]),
   ]);
   return { webSeconds, packagesSeconds, totalSeconds: webSeconds + packagesSeconds };
 }

@@ -181,6 +181,7 @@ export function renderReport(r: BenchResults): string {
       'zip',
       'JS raw',
       'JS gzip',
+      'JS at first render raw · gzip',
       'CSS raw',
       'CSS gzip',
       'course JSON raw',
@@ -196,6 +197,8 @@ export function renderReport(r: BenchResults): string {
         kB(s.zip),
         kB(s.js.raw),
         kB(s.js.gzip),
+        // Older results (results/latest.json before module text scripts) have no such figure.
+        s.firstRenderJs ? `${kB(s.firstRenderJs.raw)} · ${kB(s.firstRenderJs.gzip)}` : '—',
         `${s.css.raw} B`,
         `${s.css.gzip} B`,
         kB(s.content.raw),

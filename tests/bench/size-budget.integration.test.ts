@@ -36,6 +36,14 @@ describe(`byte budgets (level ${level.id})`, () => {
     expect(sizes.runtimeGzip).toBeLessThanOrEqual(BUDGETS.runtimeGzipBytes);
   });
 
+  it('the first view parses no module text: the scenario and question text is in modules/', () => {
+    const moduleScripts = sizes.js.raw - sizes.firstRenderJs.raw;
+    // At least a third of the course JSON moved out of the bundle (the rest: outlines, and the
+    // plain text the page works out from the html).
+    expect(moduleScripts).toBeGreaterThan(sizes.content.raw / 3);
+    expect(sizes.firstRenderJs.gzip).toBeLessThan(sizes.js.gzip);
+  });
+
   it(`worst-case suspend_data is at most ${BUDGETS.worstCaseSuspendData} characters for every level`, () => {
     for (const budget of stateBudgets(course))
       expect(budget.worstCase, budget.level).toBeLessThanOrEqual(BUDGETS.worstCaseSuspendData);
