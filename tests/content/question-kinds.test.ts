@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { renderInlineMarkdown, renderMarkdown } from '../../src/content/markdown.ts';
@@ -51,6 +51,17 @@ describe('the question-type registry', () => {
     expect(committed).toEqual(moduleSchema());
     const titles = moduleSchema().definitions.question.oneOf.map((b) => b.title);
     expect(titles).toEqual(allKinds().map((k) => k.schema.title));
+  });
+  it('loads neither Lit nor the Markdown renderer (the engine and compiler call it): type imports only', () => {
+    const sources = readdirSync('src/questions').map((name) => [
+      name,
+      readFileSync(`src/questions/${name}`, 'utf8'),
+    ]);
+    const runtimeImports = sources.flatMap(([name, text]) =>
+      [...text!.matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((m) => `${name}: ${m[1]}`),
+    );
+    expect(runtimeImports.filter((i) => /: (lit|.*markdown|.*components\/)/.test(i))).toEqual([]);
+    expect(runtimeImports.length).toBeGreaterThan(0);
   });
 });
 
