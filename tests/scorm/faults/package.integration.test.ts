@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../../../scorm/preview/strict-checks.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPackageRig, type PackageRig } from '../support/rig.ts';
+import { banner, decideOnce, launchSco, lmsCalls } from '../support/sco-page.ts';
 
 /**
  * The built induction zips in the preview LMS made to misbehave (`?fault=`, see
@@ -29,62 +29,26 @@ describe('the built package against a misbehaving LMS (what the learner sees)', 
       let page: Page;
       beforeAll(async () => {
         page = await rig.browser.newPage();
+      });
+      afterAll(() => page?.close());
+      // Each test starts with no attempt in the preview LMS and no copy of progress in the browser.
+      beforeEach(async () => {
         await page.goto(rig.server.url);
         await page.evaluate(() => localStorage.clear());
       });
-      afterAll(() => page?.close());
 
       const file = () => rig.built.find((p) => p.version === version)!.file;
-      const calls = () =>
-        page.evaluate(
-          () =>
-            (window as unknown as { previewLms: { strict?: { calls: ApiCall[] } } }).previewLms
-              .strict?.calls ?? [],
-        );
-      const launch = async (fault = ''): Promise<Frame> => {
-        const query = `package=${encodeURIComponent(file())}&launch=1${fault ? `&fault=${fault}` : ''}`;
-        await page.goto(`${rig.server.url}?${query}`);
-        const handle = await page.waitForSelector('#sco');
-        const frame = (await handle.contentFrame())!;
-        await frame.waitForSelector('sg-app');
-        await expect.poll(async () => (await calls()).some((c) => c.fn === names.init)).toBe(true);
-        return frame;
-      };
-      /** From the module list (or the resume screen) to one more decision, made. */
-      const decideOnce = async (frame: Frame) => {
-        const resume = frame.getByRole('button', { name: 'Continue where you left off' });
-        if (await resume.isVisible().catch(() => false)) await resume.click();
-        else {
-          await frame
-            .getByRole('button', { name: /^Start/ })
-            .first()
-            .click();
-          await frame.getByRole('button', { name: 'Start the scenario' }).click();
-        }
-        for (let i = 0; i < 12; i++) {
-          const radio = frame.getByRole('radio').first();
-          if (await radio.isVisible().catch(() => false)) {
-            await radio.check();
-            await frame.getByRole('button', { name: 'Confirm my choice' }).click();
-            return;
-          }
-          await frame.locator('sg-scenario button').last().click();
-        }
-        throw new Error('No decision within 12 steps');
-      };
+      const calls = () => lmsCalls(page);
+      const launch = (fault = ''): Promise<Frame> =>
+        launchSco(page, rig.server.url, file(), names.init, fault ? `fault=${fault}` : '');
+      const decide = (frame: Frame) => decideOnce(frame, { resume: true });
       const saveAndExit = async (frame: Frame) => {
         await frame.getByRole('button', { name: 'Save and exit' }).click();
         return frame.locator('h1').first().innerText();
       };
-      const banner = (frame: Frame) =>
-        frame
-          .locator('[role="alert"]')
-          .allInnerTexts()
-          .then((texts) => texts.join(' '));
-
       it('Initialize refused on every try: told plainly, the work kept, and handed to the LMS at the next launch', async () => {
         const first = await launch();
-        await decideOnce(first);
+        await decide(first);
         await saveAndExit(first);
         await expect
           .poll(async () => (await calls()).some((c) => c.fn === names.finish))
@@ -97,7 +61,7 @@ describe('the built package against a misbehaving LMS (what the learner sees)', 
         const refused = await launch('refuse-initialize');
         await expect.poll(() => banner(refused)).toMatch(/did not answer when this course opened/);
         expect(await refused.locator('body').innerText()).not.toMatch(/not being recorded/);
-        await decideOnce(refused);
+        await decide(refused);
         expect(await saveAndExit(refused)).toBe('Your progress could not be saved');
         expect(await banner(refused)).toMatch(/open the course again from the learning system/);
         const kept = await page.evaluate(
@@ -122,17 +86,15 @@ describe('the built package against a misbehaving LMS (what the learner sees)', 
       }, 120_000);
 
       it('an LMS without the optional elements: no alarm, and "Save and exit" says saved', async () => {
-        await page.evaluate(() => localStorage.clear());
         const frame = await launch('no-optional');
-        await decideOnce(frame);
+        await decide(frame);
         expect(await saveAndExit(frame)).toBe('Your progress is saved');
         expect(await banner(frame)).toBe('');
       }, 60_000);
 
       it('an unclear answer to Terminate after a confirmed Commit: "Your progress is saved"', async () => {
-        await page.evaluate(() => localStorage.clear());
         const frame = await launch('terminate-junk');
-        await decideOnce(frame);
+        await decide(frame);
         // The decision's Commit goes behind the view: wait for it.
         await expect
           .poll(async () => (await calls()).some((c) => /Commit$/.test(c.fn)), { timeout: 10_000 })

@@ -1,7 +1,7 @@
 import type { BrowserContext, Frame, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../../../scorm/preview/strict-checks.ts';
 import { startPackageRig, type PackageRig } from '../support/rig.ts';
+import { banner, decideOnce, lastSavedState, launchSco, lmsCalls } from '../support/sco-page.ts';
 
 /**
  * Issue 16 case 6 with the built induction zip (SCORM 2004) in the preview LMS, in headless
@@ -26,61 +26,18 @@ describe('two pages of the course for one learner (built package, preview LMS)',
   });
 
   const file = () => rig.built.find((p) => p.version === '2004')!.file;
-  const calls = (page: Page) =>
-    page.evaluate(
-      () =>
-        (window as unknown as { previewLms: { strict?: { calls: ApiCall[] } } }).previewLms.strict
-          ?.calls ?? [],
-    );
-  const lastState = async (page: Page) =>
-    (await calls(page)).findLast((c) => c.fn === 'SetValue' && c.args[0] === 'cmi.suspend_data')
-      ?.args[1];
+  const calls = lmsCalls;
+  const lastState = lastSavedState;
   const launch = async (): Promise<{ page: Page; frame: Frame }> => {
     const page = await context.newPage();
-    await page.goto(`${rig.server.url}?package=${encodeURIComponent(file())}&launch=1`);
-    const frame = (await (await page.waitForSelector('#sco')).contentFrame())!;
-    await frame.waitForSelector('sg-app');
-    await expect
-      .poll(async () => (await calls(page)).some((c) => c.fn === 'Initialize'))
-      .toBe(true);
-    return { page, frame };
+    return { page, frame: await launchSco(page, rig.server.url, file(), 'Initialize') };
   };
-  /** From the module list (or the resume screen) to one more decision, made. */
-  const decideOnce = async (frame: Frame) => {
-    const resume = frame.getByRole('button', { name: 'Continue where you left off' });
-    if (await resume.isVisible().catch(() => false)) await resume.click();
-    else if (
-      await frame
-        .getByRole('button', { name: /^Start/ })
-        .first()
-        .isVisible()
-    ) {
-      await frame
-        .getByRole('button', { name: /^Start/ })
-        .first()
-        .click();
-      await frame.getByRole('button', { name: 'Start the scenario' }).click();
-    }
-    for (let i = 0; i < 12; i++) {
-      const radio = frame.getByRole('radio').first();
-      if (await radio.isVisible().catch(() => false)) {
-        await radio.check();
-        await frame.getByRole('button', { name: 'Confirm my choice' }).click();
-        return;
-      }
-      await frame.locator('sg-scenario button').last().click();
-    }
-    throw new Error('No decision within 12 steps');
-  };
-  const banner = (frame: Frame) =>
-    frame
-      .locator('[role="alert"]')
-      .allInnerTexts()
-      .then((texts) => texts.join(' '));
+  /** From the module list, the resume screen or inside the scenario, one more decision. */
+  const decide = (frame: Frame) => decideOnce(frame, { resume: true, inScenario: true });
 
   it('the page opened first stops saving and says so; closed last, it does not save over the other', async () => {
     const first = await launch();
-    await decideOnce(first.frame);
+    await decide(first.frame);
     await expect
       .poll(async () => (await calls(first.page)).some((c) => c.fn === 'Commit'), {
         timeout: 10_000,
@@ -98,7 +55,7 @@ describe('two pages of the course for one learner (built package, preview LMS)',
     const firstCalls = (await calls(first.page)).length;
 
     // The learner goes on in the second page, then leaves it.
-    await decideOnce(second.frame);
+    await decide(second.frame);
     await second.frame.getByRole('button', { name: 'Save and exit' }).click();
     await expect
       .poll(async () => (await calls(second.page)).some((c) => c.fn === 'Terminate'))

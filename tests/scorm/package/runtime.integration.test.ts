@@ -8,6 +8,7 @@ import type { ApiCall } from '../../../scorm/preview/strict-checks.ts';
 import { readZip } from '../../../scorm/package/zip.ts';
 import { startPackageRig, type PackageRig } from '../support/rig.ts';
 import { playThroughUi } from '../support/robot.ts';
+import { calledLms as calledLmsOn, decideOnce, launchSco } from '../support/sco-page.ts';
 
 /**
  * The built zips, run for real: each SCO launched from its zip in a frame of the preview LMS page
@@ -121,31 +122,8 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
           } as LmsView;
         });
       const count = (view: LmsView, fn: string) => view.calls.filter((c) => c.fn === fn).length;
-      const sco = async (): Promise<Frame> => {
-        const handle = await page.waitForSelector('#sco');
-        const frame = await handle.contentFrame();
-        if (!frame) throw new Error('No SCO frame');
-        return frame;
-      };
-      /** Waits until the SCO has called `fn` (e.g. Initialize, Terminate) on the preview LMS. */
-      const calledLms = (fn: string) =>
-        page.waitForFunction(
-          (name) => {
-            const strict = (
-              window as unknown as { previewLms: { strict?: { calls: { fn: string }[] } } }
-            ).previewLms.strict;
-            return strict?.calls.some((c) => c.fn === name) ?? false;
-          },
-          fn,
-          { timeout: 10_000 },
-        );
-      const launch = async () => {
-        await page.goto(`${server.url}?package=${encodeURIComponent(file())}&launch=1`);
-        const frame = await sco();
-        await frame.waitForSelector('sg-app');
-        await calledLms(names.init);
-        return frame;
-      };
+      const calledLms = (fn: string) => calledLmsOn(page, fn);
+      const launch = () => launchSco(page, server.url, file(), names.init);
 
       it('launches from the zip, finds the API, initialises once and sets incomplete + suspend', async () => {
         await page.goto(server.url);
@@ -158,25 +136,6 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
         expect(view.violations).toEqual([]);
         expect(errors).toEqual([]);
       });
-
-      /** From the module list to the first decision, made. */
-      const decideOnce = async (frame: Frame) => {
-        await frame
-          .getByRole('button', { name: /^Start/ })
-          .first()
-          .click();
-        await frame.getByRole('button', { name: 'Start the scenario' }).click();
-        for (let i = 0; i < 12; i++) {
-          const radio = frame.getByRole('radio').first();
-          if (await radio.isVisible().catch(() => false)) {
-            await radio.check();
-            await frame.getByRole('button', { name: 'Confirm my choice' }).click();
-            return;
-          }
-          await frame.locator('sg-scenario button').last().click();
-        }
-        throw new Error('No decision within 12 steps');
-      };
 
       /** A decision made, then "Save and exit": what the learner left on, and the state saved. */
       const decideAndLeave = async (frame: Frame) => {
