@@ -43,7 +43,7 @@ export async function launchSco(
   page: Page,
   serverUrl: string,
   pkg: string,
-  init: 'LMSInitialize' | 'Initialize',
+  init: string,
   query = '',
 ): Promise<Frame> {
   await page.goto(
