@@ -37,10 +37,17 @@ export default defineConfig(async () => {
       // the web build): tests/scorm/support/shared-build.ts.
       globalSetup: ['tests/scorm/support/run-folder.ts'],
       // A test here builds packages or launches pages; on a loaded 2-core machine one launch and
-      // walk can take tens of seconds. Files run one at a time: each drives its own Chromium.
+      // walk can take tens of seconds.
       testTimeout: 120_000,
       hookTimeout: 300_000,
+      // Files run one at a time, each driving its own Chromium. Measured on this 2-core machine
+      // under load (December 2026), two at a time were no faster in all (491 s for 14 files,
+      // against 388 s for 13 one at a time), and the Moodle file's long walk, sharing the cores
+      // with another file's Chromium, took 355 s against 79 s: too near its timeout to be safe.
       fileParallelism: false,
+      // A page there may take seconds to reach the state a test waits for (expect.poll's own
+      // default is 1 s); a wrong state still fails, after this long.
+      expect: { poll: { timeout: 15_000 } },
     },
   };
   const browser: TestProjectInlineConfiguration = {
@@ -51,6 +58,7 @@ export default defineConfig(async () => {
       // axe over a whole page, or a walk through every page of a module, is seconds of work alone.
       testTimeout: 120_000,
       hookTimeout: 120_000,
+      expect: { poll: { timeout: 15_000 } },
       browser: {
         enabled: true,
         headless: true,
