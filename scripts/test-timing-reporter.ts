@@ -34,14 +34,10 @@ export default class TimingReporter implements Reporter {
   onTestModuleEnd(module: TestModule): void {
     const ended = performance.now();
     const started = this.started.get(module.id) ?? ended;
-    // The worker's own time for the file: its set-up, imports, hooks and tests.
+    // The file's own time: its imports, hooks and tests. (Not `prepareDuration`: in the browser
+    // project that includes the time the file waited for a free tab.)
     const d = module.diagnostic();
-    const own =
-      d.environmentSetupDuration +
-      d.prepareDuration +
-      d.setupDuration +
-      d.collectDuration +
-      d.duration;
+    const own = d.environmentSetupDuration + d.setupDuration + d.collectDuration + d.duration;
     this.files.push({
       project: module.project.name,
       file: module.relativeModuleId,
