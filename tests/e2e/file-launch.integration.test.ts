@@ -1,40 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../src/build/find-chromium.ts';
+import { sharedWebBuild } from '../scorm/support/shared-build.ts';
 
 /**
  * The web build copied to a file share and opened from disk (issue 14): `npm run build`'s web
- * build (vite.config.ts as it is, every level) into a temporary folder, opened at file:// in real
- * Chromium. With a module script the page stayed blank (Chromium blocks module scripts and
- * crossorigin stylesheets from file://); a learner must get from the level chooser to the first
- * decision with no error in the console, the page's CSP kept. The module's scenario text comes
- * from its own classic script (modules/<id>-<hash>.js), loaded from disk when the module opens.
+ * build (vite.config.ts as it is, every level; the run's shared one, which the record-print test
+ * opens too), opened at file:// in real Chromium. With a module script the page stayed blank
+ * (Chromium blocks module scripts and crossorigin stylesheets from file://); a learner must get
+ * from the level chooser to the first decision with no error in the console, the page's CSP kept.
+ * The module's scenario text comes from its own classic script (modules/<id>-<hash>.js), loaded
+ * from disk when the module opens.
  */
 describe('the web build opened from file://', () => {
   let out: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    out = mkdtempSync(join(tmpdir(), 'sg-file-launch-'));
-    // As `npm run build` builds it: Lit's production code. Under vitest NODE_ENV is "test", and
-    // Vite then resolves Lit's development build, which warns in the console.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({
-        root: resolve('.'),
-        configFile: resolve('vite.config.ts'),
-        logLevel: 'warn',
-        build: { outDir: out, emptyOutDir: true },
-      });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    // As `npm run build` builds it, Lit's production code included (see sharedWebBuild).
+    out = await sharedWebBuild();
     browser = await chromium.launch({
       executablePath: await findChromium(),
       args: [...CHROMIUM_ARGS],
@@ -43,7 +30,6 @@ describe('the web build opened from file://', () => {
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(out, { recursive: true, force: true });
   });
 
   it('loads the bundle as a classic script and keeps the strict CSP', () => {
