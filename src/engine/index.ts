@@ -2,7 +2,14 @@
  * The course engine: pure TypeScript, no DOM, Lit, LMS or clock (a lint rule keeps it so).
  * Views send it learner events; the LMS adapter carries out the effects it returns.
  */
-export { initialState, levelContent, decisionSteps, previewState, PHASES } from './state.ts';
+export {
+  initialState,
+  isUnderway,
+  levelContent,
+  decisionSteps,
+  previewState,
+  PHASES,
+} from './state.ts';
 export type {
   Answer,
   LearnerState,

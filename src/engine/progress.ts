@@ -3,6 +3,7 @@ import { drawSize } from './quiz.ts';
 import {
   MAX_ATTEMPT_COUNT,
   decisionSteps,
+  isUnderway,
   type LearnerState,
   type LevelContent,
   type ModuleProgress,
@@ -28,7 +29,7 @@ export function progressMeasure(content: LevelContent, state: LearnerState): num
   if (state.modules.length > 0 && state.modules.every((m) => m.completed)) return 1;
   // Nothing moved yet (a first launch): 0, without walking every scenario for the total, which
   // the first view would otherwise pay for on every new learner's launch.
-  if (content.modules.length > 0 && state.modules.every((m) => !movedIn(m))) return 0;
+  if (content.modules.length > 0 && !state.modules.some((m) => isUnderway(m.phase))) return 0;
   let done = 0;
   let total = 0;
   content.modules.forEach((module, i) => {
@@ -41,10 +42,6 @@ export function progressMeasure(content: LevelContent, state: LearnerState): num
   // Four places, as the LMS is sent (progress_measure), so a step in a long level still shows.
   return Math.min(0.99, Math.round((done / total) * 10_000) / 10_000);
 }
-
-/** A module where the learner has made a move (`movesMade` above 0). */
-const movedIn = (progress: ModuleProgress) =>
-  progress.phase !== 'not-started' && progress.phase !== 'intro';
 
 /** Moves from opening a module to finishing its reflection, on the longest way through. */
 function moduleMoves(module: Module, questions: number): number {

@@ -27,6 +27,12 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * Past the module's start page: in its scenario or beyond. The learner has made a move in it (the
+ * progress bar counts from here), it has a path to record, and its view shows the module's text.
+ */
+export const isUnderway = (phase: Phase): boolean => phase !== 'not-started' && phase !== 'intro';
+
 export interface ModuleProgress {
   readonly phase: Phase;
   /** True once the scenario ended and the quiz (if any) is passed or out of attempts. */

@@ -5,8 +5,10 @@ import {
   currentStep,
   drawQuestions,
   initialState,
+  isUnderway,
   levelContent,
   levelOutcome,
+  PHASES,
   progressMeasure,
   transition,
   type Answer,
@@ -168,6 +170,16 @@ describe('engine: progress', () => {
       if (move.after !== move.before) expect(move.reported, JSON.stringify(move)).toBe(move.after);
       else expect(move.reported ?? move.after, JSON.stringify(move)).toBe(move.after);
     }
+  });
+
+  it('counts a module under way, where its first move is made, from its scenario on', () => {
+    expect(PHASES.filter(isUnderway)).toEqual([
+      'scenario',
+      'quiz',
+      'results',
+      'reflection',
+      'done',
+    ]);
   });
 
   it('starts at 0 and stays at 0 on the module start page', () => {

@@ -5,6 +5,7 @@ import {
   continueEvent,
   currentModule,
   currentStep,
+  isUnderway,
   drawQuestions,
   launchEffects,
   levelContent,
@@ -685,10 +686,8 @@ export class SgApp extends LitElement {
   }
 }
 
-/** The views of these phases show the module's scenario or questions, so need its text. */
-function needsText(phase: LearnerState['modules'][number]['phase']): boolean {
-  return phase !== 'not-started' && phase !== 'intro';
-}
+/** The views of a module under way show its scenario or questions, so need its text. */
+const needsText = isUnderway;
 
 /** After the browser's current work (its idle time; a short wait where there is none). */
 function whenIdle(run: () => void): void {

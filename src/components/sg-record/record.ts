@@ -1,5 +1,6 @@
 import type { DecisionStep, LearningOutcome, Module } from '../../content/types.ts';
 import {
+  isUnderway,
   levelOutcome,
   moduleOutcome,
   pathSoFar,
@@ -60,7 +61,7 @@ export function learningRecord(
 ): LearningRecord {
   const modules = content.modules.map((module, i): ModuleRecord => {
     const progress = state.modules[i];
-    const started = progress && progress.phase !== 'not-started' && progress.phase !== 'intro';
+    const started = progress && isUnderway(progress.phase);
     const path = started ? pathSoFar(module, progress.scenario) : [];
     const decisions: DecisionRecord[] = [];
     const findings: { title: string; text: string }[] = [];

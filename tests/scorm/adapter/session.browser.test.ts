@@ -351,8 +351,9 @@ for (const version of ['1.2', '2004'] as const) {
         .slice(from)
         .filter((c) => c.fn === names.set && /^cmi\.interactions\.\d+\.id$/.test(c.args[0] ?? ''));
       expect(ids).toHaveLength(1);
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(warn.mock.calls[0]?.[0]).toBe('A learner event could not be turned into LMS writes:');
+      expect(warn.mock.calls.map(([message]) => message)).toEqual([
+        'A learner event could not be turned into LMS writes:',
+      ]);
       expect(lms.strict.violations).toEqual([]);
     });
 
