@@ -18,7 +18,6 @@ import { format, resolveConfig } from 'prettier';
 import { CHROMIUM_ARGS, findChromium } from '../src/build/find-chromium.ts';
 import { loadCourse } from '../scorm/package/build.ts';
 import { listPackages, startPreviewServer } from '../scorm/preview/server.ts';
-import { readZip } from '../scorm/package/zip.ts';
 import { writeBarePackage, writePagesPackage } from './lib/bare.ts';
 import {
   capturePages,
@@ -144,10 +143,8 @@ async function main() {
         const source = packages.find((p) => p.level === level.id && p.version === '2004');
         if (!source) continue;
         const captured = await capturePages(browser, server.url, source.file);
-        const files = readZip(readFileSync(join(packagesDir, source.file)));
-        const css = [...files].find(([name]) => name.endsWith('.css'))?.[1] ?? Buffer.from('');
         for (const version of ['1.2', '2004'] as const) {
-          const { file } = await writePagesPackage(packagesDir, version, level.id, captured, css);
+          const { file } = await writePagesPackage(packagesDir, version, level.id, captured);
           pages.push({ key: `pages-${level.id}-${version}`, file });
         }
       }

@@ -3,6 +3,7 @@
  * progress goes to. `sg-app` does the rest.
  */
 import course, { moduleTexts } from 'virtual:course';
+import { adoptPageStyles } from './styles/page-styles.ts';
 import { connectSession as connectLmsOrStandalone } from '../scorm/adapter/index.ts';
 import type { StepPreview } from './components/sg-app/sg-app.ts';
 import './components/sg-app/sg-app.ts';
@@ -43,6 +44,7 @@ function preview(): StepPreview | undefined {
   return module && step ? { module, step } : undefined;
 }
 
+adoptPageStyles();
 const app = document.querySelector('sg-app');
 if (app) {
   const level = chosenLevel();

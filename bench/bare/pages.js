@@ -1,9 +1,11 @@
 // The pages floor: the bare SCO, then the very pages the course showed on its way to its first
 // decision, as static HTML (each component's shadow root declarative, its styles inline), one
 // page per click, focus moved to the new page's heading as the course moves it. The bench puts
-// `PAGES` (captured from the level's own package: bench/lib/pages.ts) before this script in one
-// file. No course code, no framework: what showing these pages costs in this LMS page and browser.
-/* global PAGES */
+// `PAGES` (captured from the level's own package: bench/lib/pages.ts) and `PAGE_CSS` (the course's
+// page styles, which the course's script adopts too: src/styles/page-styles.ts) before this script
+// in one file. No course code, no framework: what showing these pages costs in this LMS page and
+// browser.
+/* global PAGES, PAGE_CSS */
 
 function initialise() {
   for (let win = window, hops = 0; win && hops < 500; hops++) {
@@ -29,6 +31,10 @@ function deepQuery(root, selector) {
   }
   return null;
 }
+
+const pageSheet = new CSSStyleSheet();
+pageSheet.replaceSync(PAGE_CSS);
+document.adoptedStyleSheets = [pageSheet];
 
 initialise();
 let page = 0;

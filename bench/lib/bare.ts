@@ -34,22 +34,30 @@ export async function writeBarePackage(
   return { file, bytes: zip.length };
 }
 
+/** The course's page styles, which its script adopts (src/styles/page-styles.ts). */
+const PAGE_CSS = fileURLToPath(new URL('../../src/styles/page.css', import.meta.url));
+
 /**
- * The pages floor for one level: `pages` (HTML, as `capturePages` keeps them) and the level's own
- * style sheet (`css`), shown by bench/bare/pages.js.
+ * The pages floor for one level: `pages` (HTML, as `capturePages` keeps them), shown by
+ * bench/bare/pages.js, which adopts the course's page styles as the course does (from its script,
+ * no stylesheet link), so the floor delivers its pages the way the course does.
  */
 export async function writePagesPackage(
   packagesDir: string,
   version: PackageVersion,
   level: string,
   pages: readonly string[],
-  css: Buffer,
 ) {
   const file = packageFileName('bench-pages', level, version, '0');
   const files = readDirectory(BARE_DIR);
   const script = readFileSync(join(BARE_DIR, 'pages.js'), 'utf8');
-  files.set('pages.js', Buffer.from(`const PAGES = ${JSON.stringify(pages)};\n${script}`));
-  files.set('pages.css', css);
+  const css = readFileSync(PAGE_CSS, 'utf8');
+  files.set(
+    'pages.js',
+    Buffer.from(
+      `const PAGES = ${JSON.stringify(pages)};\nconst PAGE_CSS = ${JSON.stringify(css)};\n${script}`,
+    ),
+  );
   const zip = await buildPackage({
     version,
     course: { id: 'bench-pages', title: 'Pages floor (benchmark)', version: '0' },

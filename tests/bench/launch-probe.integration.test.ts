@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { writeBarePackage, writePagesPackage } from '../../bench/lib/bare.ts';
 import { capturePages, timedLaunch, type LaunchTiming } from '../../bench/lib/browser.ts';
 import type { ProbeMode } from '../../bench/lib/instrument.ts';
 import { loadCourse } from '../../scorm/package/build.ts';
-import { readZip } from '../../scorm/package/zip.ts';
 import { startPackageRig, type PackageRig } from '../scorm/support/rig.ts';
 
 /**
@@ -32,10 +29,7 @@ describe(`the benchmark's launches (level ${level.id}, SCORM 2004)`, () => {
     });
     const course = rig.built[0]!.file;
     captured = await capturePages(rig.browser, rig.server.url, course);
-    const css = [...readZip(readFileSync(join(rig.packagesDir, course)))].find(([name]) =>
-      name.endsWith('.css'),
-    )![1];
-    const pages = (await writePagesPackage(rig.packagesDir, '2004', level.id, captured, css)).file;
+    const pages = (await writePagesPackage(rig.packagesDir, '2004', level.id, captured)).file;
     files = { course, floor: floors.floor!, path: floors.path!, pages };
   });
 

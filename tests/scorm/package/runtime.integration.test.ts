@@ -128,13 +128,24 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
       it('launches from the zip, finds the API, initialises once and sets incomplete + suspend', async () => {
         await page.goto(server.url);
         await page.evaluate(() => localStorage.clear());
-        await launch();
+        const frame = await launch();
         // The launch writes follow the first view, when the browser is idle.
         await expect.poll(async () => (await lms()).values[names.exit]).toBe('suspend');
         const view = await lms();
         expect(count(view, names.init)).toBe(1);
         expect(view.violations).toEqual([]);
         expect(errors).toEqual([]);
+        // The page's own styles (page.css) come with the script, not from a stylesheet link
+        // (src/styles/page-styles.ts): applied all the same.
+        const styles = await frame.evaluate(() => ({
+          links: document.querySelectorAll('link[rel="stylesheet"]').length,
+          bodyMargin: getComputedStyle(document.body).margin,
+          lineHeight: getComputedStyle(document.documentElement).lineHeight,
+          fontSize: getComputedStyle(document.documentElement).fontSize,
+        }));
+        expect(styles.links).toBe(0);
+        expect(styles.bodyMargin).toBe('0px');
+        expect(Number.parseFloat(styles.lineHeight)).toBe(1.5 * Number.parseFloat(styles.fontSize));
       });
 
       /** A decision made, then "Save and exit": what the learner left on, and the state saved. */
