@@ -12,6 +12,11 @@ export const BUDGETS = Object.freeze({
   decisionPagesRatio: 2,
   /** As the issue first set it: first decision usable ÷ the bare-SCO floor, reported beside it. */
   decisionFloorRatio: 2,
+  /**
+   * First render ÷ the bare-SCO floor, as the "faster first screen" part of issue 15 sets it: the
+   * module list within 1.5× the time the least SCO takes to show a heading.
+   */
+  renderFloorRatio: 1.5,
   /** Worst-case suspend_data of the largest level, characters. */
   worstCaseSuspendData: 2048,
   commitsPerDecision: 3,
