@@ -9,7 +9,7 @@ import {
   type DeviceCopy,
   type OpenedState,
 } from './saved-state.ts';
-import { readJson, readText, removeItem, writeJson, writeText } from './storage.ts';
+import { readJson, readText, removeItem, writeJson, writeText } from '../../src/storage.ts';
 
 /**
  * The LMS session's copy of the learner's work on this device (localStorage, per learner id), kept

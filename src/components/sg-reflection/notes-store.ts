@@ -1,4 +1,12 @@
 import type { Module } from '../../content/types.ts';
+import {
+  keysStartingWith,
+  readJson,
+  readText,
+  removeItem,
+  writeJson,
+  writeText,
+} from '../../storage.ts';
 import { emptyAnswers, type ReflectionAnswers } from './reflective-log.ts';
 
 /**
@@ -8,8 +16,8 @@ import { emptyAnswers, type ReflectionAnswers } from './reflective-log.ts';
  * the learner id the LMS gives (`lms:<id>`), or, with no LMS, a random id this browser picks on
  * first use (`browser:<id>`), which everyone using this browser profile shares.
  *
- * Every storage access is guarded: storage can be blocked (privacy settings, sandboxed frames) or
- * full, and the page must carry on regardless.
+ * Every storage access is guarded (src/storage.ts): storage can be blocked (privacy settings,
+ * sandboxed frames) or full, and the page must carry on regardless.
  */
 
 const PREFIX = 'sg-notes:';
@@ -24,18 +32,11 @@ const UNKEYED_PREFIX = 'sg-reflection:';
  */
 export function notesOwner(lmsLearnerId: string | undefined): string | undefined {
   if (lmsLearnerId) return `lms:${encodeURIComponent(lmsLearnerId)}`;
-  try {
-    const storage = globalThis.localStorage;
-    if (!storage) return undefined;
-    let id = storage.getItem(BROWSER_LEARNER_KEY);
-    if (!id || !/^[0-9a-f]{32}$/.test(id)) {
-      id = randomId();
-      storage.setItem(BROWSER_LEARNER_KEY, id);
-    }
-    return `browser:${id}`;
-  } catch {
-    return undefined;
-  }
+  const kept = readText(BROWSER_LEARNER_KEY);
+  if (kept && /^[0-9a-f]{32}$/.test(kept)) return `browser:${kept}`;
+  // None yet (or not one this store wrote): pick one, which only counts once it is kept.
+  const id = randomId();
+  return writeText(BROWSER_LEARNER_KEY, id) ? `browser:${id}` : undefined;
 }
 
 /** The localStorage key for one learner's reflection on one module at one level of one course. */
@@ -46,73 +47,44 @@ export function notesKey(owner: string, courseId: string, levelId: string, modul
 /** Reads saved answers; anything missing, blocked or malformed gives empty answers. */
 export function loadNotes(key: string, module: Module): ReflectionAnswers {
   const empty = emptyAnswers(module);
-  try {
-    const raw = globalThis.localStorage?.getItem(key);
-    if (!raw) return empty;
-    const parsed = JSON.parse(raw) as Partial<Record<keyof ReflectionAnswers, unknown>>;
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    const prompts = Array.isArray(parsed.prompts) ? parsed.prompts : [];
-    return {
-      learned: text(parsed.learned),
-      differently: text(parsed.differently),
-      prompts: empty.prompts.map((_, i) => text(prompts[i])),
-    };
-  } catch {
-    return empty;
-  }
+  const parsed = readJson(key) as Partial<Record<keyof ReflectionAnswers, unknown>> | undefined;
+  if (!parsed) return empty;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const prompts = Array.isArray(parsed.prompts) ? parsed.prompts : [];
+  return {
+    learned: text(parsed.learned),
+    differently: text(parsed.differently),
+    prompts: empty.prompts.map((_, i) => text(prompts[i])),
+  };
 }
 
 /** Saves answers on this device; false when storage is blocked or full. Never throws. */
 export function saveNotes(key: string, answers: ReflectionAnswers): boolean {
-  try {
-    const storage = globalThis.localStorage;
-    if (!storage) return false;
-    storage.setItem(key, JSON.stringify(answers));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeJson(key, answers);
 }
 
 /**
  * "Remove my notes from this computer": every note this learner kept in this browser, for every
  * course, level and module, and (without an LMS) the browser's learner id too, so nothing of
- * theirs is left. False when storage could not be reached. Never throws.
+ * theirs is left. False when storage could not be reached or an entry could not be removed.
+ * Never throws.
  */
 export function removeNotes(owner: string): boolean {
-  try {
-    const storage = globalThis.localStorage;
-    if (!storage) return false;
-    for (const key of keysStartingWith(storage, `${PREFIX}${owner}:`)) storage.removeItem(key);
-    if (owner.startsWith('browser:')) storage.removeItem(BROWSER_LEARNER_KEY);
-    return true;
-  } catch {
-    return false;
-  }
+  const keys = keysStartingWith(`${PREFIX}${owner}:`);
+  if (!keys) return false;
+  if (owner.startsWith('browser:')) keys.push(BROWSER_LEARNER_KEY);
+  // Every key is tried, so one that fails leaves no other behind.
+  return keys.map((key) => removeItem(key)).every(Boolean);
 }
 
 /**
  * Deletes notes kept before notes were keyed by learner. They are shown to no one: nothing says
  * whose they are (any learner on this computer may have written them), so giving them to the
- * first learner who opens the module would repeat the leak this store exists to stop.
+ * first learner who opens the module would repeat the leak this store exists to stop. Blocked
+ * storage holds no old notes that could be shown either, so a failure needs no answer here.
  */
 export function dropUnkeyedNotes(): void {
-  try {
-    const storage = globalThis.localStorage;
-    if (!storage) return;
-    for (const key of keysStartingWith(storage, UNKEYED_PREFIX)) storage.removeItem(key);
-  } catch {
-    // Blocked storage holds no old notes that could be shown either.
-  }
-}
-
-function keysStartingWith(storage: Storage, prefix: string): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(prefix)) keys.push(key);
-  }
-  return keys;
+  for (const key of keysStartingWith(UNKEYED_PREFIX) ?? []) removeItem(key);
 }
 
 /** 128 random bits as hex: enough that two browsers never pick the same learner. */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import course from 'virtual:course';
 import '../../../src/components/sg-record/sg-record.ts';
@@ -130,6 +130,27 @@ describe('<sg-record>', () => {
     expect(removeNotes(notesOwner('learner-a')!)).toBe(true);
     expect(loadLearnerName('learner-a')).toBe('');
     expect(loadLearnerName(undefined)).toBe('Browser learner');
+  });
+
+  it('a typed name that storage cannot keep stays on the record, and the learner is told', async () => {
+    // Full storage, as a browser reports it: every write refused (tests/e2e/standalone-session).
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    try {
+      const el = await record({ learnerId: 'learner-a' });
+      expect(text(el)).not.toContain('could not be kept');
+      deepQuery<HTMLInputElement>(el, 'input#learner-name')!.focus();
+      await userEvent.keyboard('Grace Hopper');
+      await el.updateComplete;
+      expect(text(deepQuery(el, '.learner-name'))).toBe('Grace Hopper');
+      expect(text(deepQuery(el, '[role="status"].warning'))).toContain(
+        'Your name could not be kept on this device',
+      );
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(loadLearnerName('learner-a')).toBe('');
   });
 
   it('prints the name, level and each module’s reflection, without buttons or the name field', async () => {

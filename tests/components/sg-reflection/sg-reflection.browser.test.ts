@@ -145,6 +145,34 @@ describe('<sg-reflection>', () => {
     expect(localStorage.getItem('sg-notes-browser-learner')).toBeNull();
   });
 
+  it('answers that storage cannot keep stay on screen, and the learner is told to download them', async () => {
+    // Full storage, as a browser reports it: every write refused (tests/e2e/standalone-session).
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const el = await mount('sg-reflection', { ...props, learnerId: 'learner-a' });
+    expect(text(el)).not.toContain('could not be kept');
+    await userEvent.type(deepQuery(el, '#learned')!, 'Kept on screen');
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('Kept on screen');
+    expect(text(el)).toContain('Your answers could not be kept on this device');
+    expect(text(el)).toContain('Download or print them before you leave this page');
+    expect(storedNotes()).toEqual([]);
+  });
+
+  it('a removal that storage refuses says so and keeps the answers on screen', async () => {
+    const el = await mount('sg-reflection', { ...props, learnerId: 'learner-a' });
+    await userEvent.type(deepQuery(el, '#learned')!, 'Still here');
+    vi.spyOn(Storage.prototype, 'removeItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    await userEvent.click(button(el, 'Remove my notes from this computer'));
+    await userEvent.click(button(el, 'Yes, remove my notes'));
+    expect(text(deepQuery(el, '[role="status"]'))).toContain('Your notes could not be removed');
+    expect(deepQuery<HTMLTextAreaElement>(el, '#learned')?.value).toBe('Still here');
+    vi.restoreAllMocks();
+    expect(storedNotes()).toHaveLength(1);
+  });
+
   it('shows no one the old notes kept without a learner, and deletes them', async () => {
     const old = 'sg-reflection:fixture-course:foundation:sample';
     localStorage.setItem(

@@ -2,8 +2,9 @@
  * This browser's localStorage, guarded: it can be missing (Node), blocked (privacy settings,
  * sandboxed frames) or full, and the course must carry on regardless. Nothing here throws: a
  * failure comes back as `undefined` or `false`, and each caller says what that means for it
- * (standalone.ts tells the learner; the LMS session's device copy is a fallback, see
- * local-copy.ts).
+ * (scorm/adapter/standalone.ts tells the learner; the LMS session's device copy is a fallback, see
+ * scorm/adapter/local-copy.ts; the reflection notes and the record's typed name say on screen that
+ * they were not kept). The one place the course touches localStorage.
  */
 
 /** The object stored as JSON under `key`; undefined when there is none or it cannot be read. */
@@ -59,5 +60,25 @@ export function removeItem(key: string): boolean {
   } catch {
     // Blocked storage: the caller is told it was not removed.
     return false;
+  }
+}
+
+/**
+ * Every key that starts with `prefix`; undefined when storage is missing or blocked (so a caller
+ * that must remove them can say it could not).
+ */
+export function keysStartingWith(prefix: string): string[] | undefined {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return undefined;
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+  } catch {
+    // Blocked storage: the caller is told it cannot see what is there.
+    return undefined;
   }
 }
