@@ -94,6 +94,72 @@ export default tseslint.config(
     },
   },
   {
+    // The views run in the learner's browser and reach the LMS only through the session sg-app is
+    // given (src/session.ts). The compiler's Node-side modules (and markdown-it, ajv, yaml with
+    // them) would end up in the learner's bundle.
+    files: ['src/components/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/scorm/**'],
+              message: 'Views reach the LMS through the CourseSession (src/session.ts) only.',
+            },
+            {
+              group: ['**/content/*', '!**/content/types.ts', '!**/content/contact.ts'],
+              message:
+                'Views take the compiled course: content/types.ts (and contact.ts) only, never the compiler.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', '**/build/**', 'markdown-it', 'ajv', 'yaml'],
+              message: 'Views run in the learner’s browser: no Node or build-time modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The LMS adapter runs in the learner's browser, below the views.
+    files: ['scorm/adapter/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', '**/build/**', '**/content/**', '**/package/**'],
+              message: 'The adapter runs in the learner’s browser: no Node or build-time modules.',
+            },
+            {
+              group: ['lit', 'lit/*', '**/components/**'],
+              message: 'The adapter sits below the views: it must not depend on them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Packaging is Node-side build code: it zips what the web build made, never the views.
+    files: ['scorm/package/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '**/components/**', '**/adapter/**'],
+              message: 'Packaging zips the web build; it must not import the views or the adapter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Content compiler: Node-side, but it must not reach into the engine, views or LMS code.
     files: ['src/content/**/*.ts'],
     rules: {

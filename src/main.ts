@@ -15,7 +15,7 @@ import type { CourseSession } from './session.ts';
  * The LMS if there is one (a SCORM 2004 or 1.2 API in this window, its parents or its opener),
  * else the standalone session that keeps progress on this device.
  */
-export function connectSession(courseId: string, level: string): CourseSession {
+function connectSession(courseId: string, level: string): CourseSession {
   const modules = course.levels.find((l) => l.id === level)?.modules ?? [];
   // A saved copy (the LMS's or the device's) the engine cannot restore counts as unreadable, so
   // the other copy is used if it can be. A built course's modules may be outlines, their text

@@ -12,13 +12,8 @@ import {
   type StrictApi,
 } from './strict-checks.ts';
 import { createMoodleMode, relaunchData, type MoodleMode } from './moodle-mode.ts';
-
-interface PackageInfo {
-  readonly file: string;
-  readonly level: string;
-  readonly version: '1.2' | '2004';
-  readonly bytes: number;
-}
+// A type only: erased when server.ts transpiles this file, so the page never loads server.ts.
+import type { PackageInfo } from './server.ts';
 
 interface ScormAgainApi {
   loadFromFlattenedJSON(json: Record<string, string>): void;

@@ -212,5 +212,3 @@ export interface OverallFeedback {
 }
 
 export type { ChoiceOption } from '../questions/choice.ts';
-
-export const STEP_TYPES = ['narrative', 'decision', 'reveal', 'ending'] as const;

@@ -17,9 +17,6 @@ import { SgReviewScenarioEvent } from '../sg-scenario/events.ts';
 import { focusHeading } from '../shared/focus.ts';
 import { styles } from './sg-module-list.styles.ts';
 
-/** The engine's module status (src/engine/selectors.ts), for the views that import it from here. */
-export { moduleStatus, type ModuleStatus };
-
 /** A module's status as the learner reads it: always in words, never colour alone. */
 export const STATUS_TEXT: Readonly<Record<ModuleStatus, string>> = {
   'not-started': 'Not started',

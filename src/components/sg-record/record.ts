@@ -2,12 +2,13 @@ import type { DecisionStep, LearningOutcome, Module } from '../../content/types.
 import {
   isUnderway,
   levelOutcome,
+  moduleStatus,
   moduleOutcome,
   pathSoFar,
   type LearnerState,
   type LevelContent,
 } from '../../engine/index.ts';
-import { moduleStatus, STATUS_TEXT } from '../sg-module-list/sg-module-list.ts';
+import { STATUS_TEXT } from '../sg-module-list/sg-module-list.ts';
 import type { ReflectionAnswers } from '../sg-reflection/reflective-log.ts';
 
 /**

@@ -3,7 +3,8 @@ import type { LitElement } from 'lit';
 /**
  * GOV.UK Frontend's setFocus pattern: after a view changes, move focus to its heading (which has
  * tabindex="-1") so screen-reader and keyboard users start at the new content. Each view exposes
- * `focusHeading()`; only `sg-app` calls it, after a learner's action, never on first render.
+ * `focusHeading()`, which `sg-app` calls after a learner's action (never on first render); a
+ * question or decision also calls this helper to put focus on its error summary.
  */
 export async function focusHeading(host: LitElement, selector = '[data-focus]'): Promise<void> {
   await host.updateComplete;
