@@ -1,7 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { coursePlugin } from './src/build/course-plugin.ts';
-import { CHROMIUM_ARGS, findChromium } from './src/build/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.ts';
 
 /**
  * Three projects, by cost, so a quick loop stays quick and slow tests get time that fits their
@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, findChromium } from './src/build/find-chromium.ts';
  *   packages in the preview LMS, the launch probe): `*.integration.test.ts`.
  * - `browser`: components and the adapter in real headless Chromium (vitest browser mode):
  *   `*.browser.test.ts`.
- * The browser is found, never downloaded: see src/build/find-chromium.ts.
+ * The browser is found, never downloaded: see scripts/find-chromium.ts.
  */
 export default defineConfig(async () => {
   const unit: TestProjectInlineConfiguration = {

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { format, resolveConfig } from 'prettier';
-import { CHROMIUM_ARGS, findChromium } from '../src/build/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.ts';
 import { loadCourse } from '../scorm/package/build.ts';
 import { listPackages, startPreviewServer } from '../scorm/preview/server.ts';
 import { writeBarePackage, writePagesPackage } from './lib/bare.ts';

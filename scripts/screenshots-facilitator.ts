@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../src/build/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium.ts';
 import { formatDiagnostics } from '../src/content/diagnostics.ts';
 import { compileCourseDirectory } from '../src/content/load.ts';
 import { facilitatorPack } from '../src/facilitator/pack.ts';

@@ -3,7 +3,7 @@
  * the layout by eye: `npx tsx scripts/screenshots.ts` → docs/screenshots/*.png.
  *
  * It builds the course with Vite into a temporary folder, serves it with `vite preview`, and walks
- * through one module in Chromium (found, never downloaded: src/build/find-chromium.ts). It uses the
+ * through one module in Chromium (found, never downloaded: scripts/find-chromium.ts). It uses the
  * real course in course/ when that compiles, and the small fixture course otherwise (another
  * author may be mid-edit); set COURSE_DIR to choose a folder.
  */
@@ -15,7 +15,7 @@ import type AxeApi from 'axe-core';
 import { chromium, type Page } from 'playwright';
 import { build, preview } from 'vite';
 import { coursePlugin } from '../src/build/course-plugin.ts';
-import { CHROMIUM_ARGS, findChromium } from '../src/build/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium.ts';
 import { hasErrors } from '../src/content/diagnostics.ts';
 import { compileCourseDirectory } from '../src/content/load.ts';
 import type { Course } from '../src/content/types.ts';

@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build, createLogger, createServer, type ViteDevServer } from 'vite';
 import { coursePlugin } from '../../src/build/course-plugin.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../src/build/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.ts';
 
 /** A throwaway project: the valid fixture course and an entry that imports the compiled course. */
 function scratchProject(): string {

@@ -6,7 +6,7 @@ import '../../src/components/sg-reflection/sg-reflection.ts';
 import '../../src/components/sg-scenario/sg-scenario.ts';
 import type { Question } from '../../src/content/types.ts';
 import type { Answer } from '../../src/engine/index.ts';
-import { decisionSteps } from '../../src/engine/state.ts';
+import { decisionSteps } from '../../src/engine/index.ts';
 import { kindOf } from '../../src/questions/lookup.ts';
 import { axeViolations, deepQuery, mount, text } from '../components/helpers.ts';
 

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type AxeApi from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, findChromium } from '../../src/build/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.ts';
 import { compileCourseDirectory } from '../../src/content/load.ts';
 import { facilitatorPack } from '../../src/facilitator/pack.ts';
 

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackages, type BuiltPackage } from '../../scorm/package/build.ts';
 import { readZip } from '../../scorm/package/zip.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../src/build/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.ts';
 
 /**
  * Issue 13: two editions built from two organisation files, as `SG_ORG=… npm run build` builds

@@ -7,7 +7,7 @@ import {
   BROWSER_LEARNER_KEY,
   notesKey,
 } from '../../../src/components/sg-reflection/notes-store.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../../src/build/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.ts';
 import { levelContent, serialise } from '../../../src/engine/index.ts';
 import { loadCourse } from '../../../scorm/package/build.ts';
 import { sharedWebBuild } from '../../scorm/support/shared-build.ts';

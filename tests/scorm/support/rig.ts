@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright';
-import { CHROMIUM_ARGS, findChromium } from '../../../src/build/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.ts';
 import {
   buildPackages,
   loadCourse,
