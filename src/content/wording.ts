@@ -1,3 +1,4 @@
+import { kindOf, questionTypes } from '../questions/lookup.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { publishedLabel } from './published.ts';
 import type { RawModule } from './raw.ts';
@@ -12,7 +13,9 @@ const MEANT_TWICE = new Set(['had had', 'that that']);
  * - a word typed twice ("the the"), in any text a learner reads;
  * - a content note that repeats the standard support, which the module start adds after every
  *   content note (src/components/shared/support.ts): the learner would read it twice;
- * - a source whose name or board says "published" when the course adds "published <date>".
+ * - a source whose name or board says "published" when the course adds "published <date>";
+ * - a question prompt that gives its type's own instruction ("Choose all that apply."), which the
+ *   question shows as its hint under every prompt of that type ("Select all that apply.").
  */
 export function checkWording(file: SourceFile, raw: RawModule, out: Diagnostic[]): void {
   const warn = (path: ContentPath, message: string, fix: string) =>
@@ -33,6 +36,21 @@ export function checkWording(file: SourceFile, raw: RawModule, out: Diagnostic[]
     );
   }
 
+  const known = new Set(questionTypes());
+  raw.questions.forEach((question, i) => {
+    if (!known.has(question.type) || typeof question.prompt !== 'string') return;
+    const hint = kindOf(question).view.hint;
+    const repeated = sentences(question.prompt).find(
+      (sentence) => instruction(sentence) === instruction(hint),
+    );
+    if (repeated)
+      warn(
+        ['questions', i, 'prompt'],
+        `the prompt says "${repeated}", and the course shows "${hint}" under every question of type "${question.type}"`,
+        'leave the instruction out of the prompt',
+      );
+  });
+
   const dated = !!publishedLabel(String(raw.source.published));
   for (const key of ['name', 'board'] as const) {
     if (dated && /\bpublished\b/i.test(raw.source[key])) {
@@ -43,6 +61,23 @@ export function checkWording(file: SourceFile, raw: RawModule, out: Diagnostic[]
       );
     }
   }
+}
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.?!])\s+/)
+    .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** What an instruction asks, whichever verb it starts with: "Choose all that apply." → "all that apply". */
+function instruction(sentence: string): string {
+  return sentence
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '')
+    .replace(/^(select|choose|pick|tick)\s+/, '')
+    .trim();
 }
 
 /** Every string in a module a learner may read, with where it is; the source check's quotes aside. */

@@ -184,6 +184,11 @@ describe('content compiler', () => {
         markedLines(module)[3],
         'the text stops before "#1 to pick? # <-- here": YAML reads " #" as the start of a note to yourself',
       ],
+      // Its type's own hint in other words; q1's "Pick one." is not ("Select one answer.").
+      [
+        markedLines(module)[4],
+        'the prompt says "Choose true or false.", and the course shows "Select true or false." under every question of type "true-false"',
+      ],
     ]);
   });
 
