@@ -113,7 +113,10 @@ export class SgScenario extends LitElement {
     if (!this.module || !this.progress) return undefined;
     try {
       return currentStep(this.module, this.progress);
-    } catch {
+    } catch (error) {
+      // The engine restores and moves only to steps the module has, so this is a bug: reported,
+      // and the view shows nothing rather than breaking the page around it.
+      console.error('The scenario has no step to show:', error);
       return undefined;
     }
   }

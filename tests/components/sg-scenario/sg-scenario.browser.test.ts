@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
 import type { DecisionStep, Module } from '../../../src/content/types.ts';
@@ -47,6 +47,20 @@ describe('<sg-scenario>', () => {
     expect(text(knew?.querySelector('h2'))).toBe('What practitioners knew at this point');
     expect(deepQueryAll(knew!, 'li').map(text)).toEqual(['The family has two children.']);
     await expectNoAxeViolations();
+  });
+
+  it('a step the module does not have shows nothing and is reported, not thrown', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const el = await scenario(at(99));
+      expect(el.shadowRoot?.querySelector('h1')).toBeNull();
+      expect(errors).toHaveBeenCalledWith(
+        'The scenario has no step to show:',
+        expect.objectContaining({ message: `Module "${module.id}" has no step 99.` }),
+      );
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('sends one sg-continue when the learner continues', async () => {
