@@ -1,5 +1,5 @@
 import type { FoundApi, RawApi12, RawApi2004 } from './discovery.ts';
-import type { ScormVersion } from './format.ts';
+import type { ScormVersion } from '../version.ts';
 
 /**
  * Thin typed wrappers: the 1.2 and 2004 APIs behind one shape. Each call is guarded (an LMS API

@@ -11,8 +11,8 @@ import {
   formatTimestamp,
   LIMITS,
   sanitiseIdentifier,
-  type ScormVersion,
 } from './format.ts';
+import type { ScormVersion } from '../version.ts';
 
 /**
  * Engine effects → SCORM data-model writes, as pure functions. The session (session.ts) carries

@@ -3,6 +3,7 @@
  * ADL's 2004 test content allows), then the opener's window and its parents. Every read of another
  * window is guarded: a cross-origin frame throws on access, and that must never stop the course.
  */
+import type { ScormVersion } from '../version.ts';
 
 /** The raw SCORM 1.2 API an LMS puts on `window.API`. */
 export interface RawApi12 {
@@ -48,7 +49,7 @@ const API_METHODS = { '2004': 'Initialize', '1.2': 'LMSInitialize' } as const;
  * Looks for the 2004 API first, then 1.2 (or `prefer` first). Returns undefined when neither is
  * found: a normal case (a file share, a plain web page), never an error.
  */
-export function findApi(start: WindowLike, prefer: '1.2' | '2004' = '2004'): FoundApi | undefined {
+export function findApi(start: WindowLike, prefer: ScormVersion = '2004'): FoundApi | undefined {
   const order = prefer === '2004' ? (['2004', '1.2'] as const) : (['1.2', '2004'] as const);
   for (const version of order) {
     const api = searchFrom(start, version);
@@ -57,7 +58,7 @@ export function findApi(start: WindowLike, prefer: '1.2' | '2004' = '2004'): Fou
   return undefined;
 }
 
-function searchFrom(start: WindowLike, version: '1.2' | '2004'): object | undefined {
+function searchFrom(start: WindowLike, version: ScormVersion): object | undefined {
   const own = searchParents(start, version);
   if (own) return own;
   // The opener chain: the window that opened this one (or the top's), and its parents, and so on.
@@ -72,7 +73,7 @@ function searchFrom(start: WindowLike, version: '1.2' | '2004'): object | undefi
   return undefined;
 }
 
-function searchParents(start: WindowLike, version: '1.2' | '2004'): object | undefined {
+function searchParents(start: WindowLike, version: ScormVersion): object | undefined {
   let current: WindowLike | undefined = start;
   for (let steps = 0; current && steps <= MAX_PARENT_STEPS; steps++) {
     const api = apiOn(current, version);
@@ -84,7 +85,7 @@ function searchParents(start: WindowLike, version: '1.2' | '2004'): object | und
   return undefined;
 }
 
-function apiOn(win: WindowLike, version: '1.2' | '2004'): object | undefined {
+function apiOn(win: WindowLike, version: ScormVersion): object | undefined {
   try {
     const candidate: unknown = (win as Record<string, unknown>)[API_NAMES[version]];
     if (

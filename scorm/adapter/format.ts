@@ -1,12 +1,11 @@
 import type { InteractionResponse } from '../../src/engine/index.ts';
+import type { ScormVersion } from '../version.ts';
 
 /**
  * Pure formatting of values for the two SCORM data models. Every function returns a value the
  * version's data model accepts as is: times in its own format, identifiers in its own pattern,
  * strings clamped to its limits. Nothing here touches the LMS or the clock.
  */
-
-export type ScormVersion = '1.2' | '2004';
 
 /** Hard limits of the data models (SCORM 1.2 RTE 3.4; SCORM 2004 4th RTE 4.2). */
 export const LIMITS = Object.freeze({

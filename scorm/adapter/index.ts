@@ -15,7 +15,7 @@ export { findApi, MAX_PARENT_STEPS } from './discovery.ts';
 export type { FoundApi, RawApi12, RawApi2004, WindowLike } from './discovery.ts';
 export { wrapApi } from './api.ts';
 export type { LmsApi } from './api.ts';
-export type { ScormVersion } from './format.ts';
+export type { ScormVersion } from '../version.ts';
 
 export interface ConnectOptions {
   readonly courseId: string;

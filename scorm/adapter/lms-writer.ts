@@ -1,6 +1,6 @@
 import type { LmsApi } from './api.ts';
 import { ELEMENTS, type CmiWrite } from './data-model.ts';
-import type { ScormVersion } from './format.ts';
+import type { ScormVersion } from '../version.ts';
 import { WriteQueue } from './write-queue.ts';
 
 /**

@@ -9,14 +9,12 @@ import {
   type CmiWrite,
   type Tracking,
 } from './data-model.ts';
-import type { ScormVersion } from './format.ts';
+import type { ScormVersion } from '../version.ts';
+import { LIMITS } from './format.ts';
 import { optionalFamily } from './lms-writer.ts';
 import type { LocalCopy } from './local-copy.ts';
 import { keepUnconfirmed, replayUnconfirmed } from './replay.ts';
 import { sealState } from './saved-state.ts';
-
-/** SCORM's limit for cmi.suspend_data, which the sealed state must fit. */
-const STATE_LIMIT: Record<ScormVersion, number> = { '1.2': 4096, '2004': 64_000 };
 
 /** What the launch's writes depend on (see Planner.plan). */
 export interface LaunchFacts {
@@ -120,7 +118,7 @@ export class Planner {
     this.#state = undefined;
     if (latest) {
       const written = this.#written;
-      const sealed = sealState(latest.state, STATE_LIMIT[this.#version]);
+      const sealed = sealState(latest.state, LIMITS[this.#version].suspendData);
       writes.push(
         ...stateWrites(this.#version, sealed, latest.location).filter((w) =>
           w.element === this.#names.suspendData

@@ -1,5 +1,5 @@
 import { MAX_INTERACTIONS, MAX_OBJECTIVES, type CmiWrite, type Tracking } from './data-model.ts';
-import type { ScormVersion } from './format.ts';
+import type { ScormVersion } from '../version.ts';
 
 /**
  * Interactions and module objectives the LMS never confirmed (refused, or written but never

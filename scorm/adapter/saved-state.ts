@@ -10,6 +10,7 @@
  *
  * Pure: no LMS, no storage.
  */
+import { LIMITS } from './format.ts';
 
 /** `#` + 7 base-36 digits + `~`: 9 characters in front of the engine's string. */
 export const SEAL_LENGTH = 9;
@@ -21,7 +22,7 @@ const UNSEALED = /^\d{1,3}~/;
  * (the build checks it), plus the seal. Anything longer is not this course's and is refused at
  * once, without parsing (a broken LMS once returned 10 MB, which took 46 s to restore).
  */
-export const MAX_SAVED_STATE = 4096 + SEAL_LENGTH;
+export const MAX_SAVED_STATE = LIMITS['1.2'].suspendData + SEAL_LENGTH;
 
 export type OpenedState =
   | { readonly kind: 'empty' }

@@ -10,7 +10,8 @@ import {
   type Tracking,
 } from './data-model.ts';
 import { findApi, type FoundApi, type WindowLike } from './discovery.ts';
-import { vocabulary, type ScormVersion } from './format.ts';
+import { vocabulary } from './format.ts';
+import type { ScormVersion } from '../version.ts';
 import { SessionHealthState } from './health.ts';
 import { LmsWriter, optionalFamily } from './lms-writer.ts';
 import { chooseStart, learnerKey, LocalCopy, rememberLearner, restorableBy } from './local-copy.ts';

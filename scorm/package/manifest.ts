@@ -2,8 +2,10 @@
  * `imsmanifest.xml` for a single-SCO package, SCORM 1.2 or SCORM 2004 4th Edition, as a pure
  * function of its inputs: same inputs, same bytes.
  */
+import type { ScormVersion } from '../version.ts';
 
-export type PackageVersion = '1.2' | '2004';
+/** The SCORM version a package is built for (scorm/version.ts). */
+export type PackageVersion = ScormVersion;
 
 export interface ManifestOptions {
   readonly version: PackageVersion;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SCORM_VERSIONS } from '../version.ts';
 import { createManifest, type PackageVersion } from './manifest.ts';
 import { createZip, type FileMap } from './zip.ts';
 
@@ -26,7 +27,7 @@ export interface PackageInput {
 }
 
 export const VERSION_SLUG = Object.freeze({ '1.2': 'scorm12', '2004': 'scorm2004' });
-export const PACKAGE_VERSIONS: readonly PackageVersion[] = Object.freeze(['1.2', '2004']);
+export const PACKAGE_VERSIONS: readonly PackageVersion[] = SCORM_VERSIONS;
 
 /**
  * e.g. `learning-from-case-reviews_foundation_scorm12_v0.1.0.zip`, or with an organisation's

@@ -208,7 +208,7 @@ function readSaved(file: string): Record<string, string> | undefined {
 }
 
 /** Keeps the data model as the LMS holds it; at the end of a session, total_time += session_time. */
-function save(file: string, version: '1.2' | '2004', lms: ScormAgainApi, ended: boolean) {
+function save(file: string, version: PackageInfo['version'], lms: ScormAgainApi, ended: boolean) {
   const names = version === '1.2' ? NAMES_12 : NAMES_2004;
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(lms.getFlattenedCMI()))

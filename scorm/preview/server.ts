@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { readZip } from '../package/zip.ts';
+import type { ScormVersion } from '../version.ts';
 
 /**
  * The preview LMS's server: a small local HTTP server (no framework) that serves
@@ -53,7 +54,7 @@ const TYPES: Record<string, string> = {
 export interface PackageInfo {
   readonly file: string;
   readonly level: string;
-  readonly version: '1.2' | '2004';
+  readonly version: ScormVersion;
   readonly bytes: number;
 }
 
