@@ -98,7 +98,6 @@ export function renderReport(r: BenchResults): string {
       pagesFloor: pagesFloor(p.level, p.version),
       pagesRatio: decision / pagesFloor(p.level, p.version),
       pagesRender: median(pagesTiming(p.level, p.version).map((s) => s.firstRender)),
-      pagesRenderRatio: render / median(pagesTiming(p.level, p.version).map((s) => s.firstRender)),
       plainRender: median(plain.map((s) => s.firstRender)),
       plainDecision: median(plain.map((s) => s.decision ?? NaN)),
       plainFloor: floor(p.version, 'plain'),
@@ -372,7 +371,7 @@ export function renderReport(r: BenchResults): string {
     const span = (values: readonly number[]) => `${ratio(min(values))}–${ratio(max(values))}`;
     const decisions = perPackage.map((x) => x.decisionRatio);
     const pages = perPackage.map((x) => x.pagesRatio);
-    const renders = perPackage.map((x) => x.pagesRenderRatio);
+    const renders = perPackage.map((x) => x.render / x.pagesRender);
     return `### What the floors say: the launch, the clicks, the pages, the code
 
 Each step adds one thing to the one before, all launched the same way in this run:

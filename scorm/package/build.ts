@@ -9,7 +9,8 @@ import { stateBudgets } from '../../src/build/state-budget.ts';
 import { checkPackage } from './conformance.ts';
 import type { PackageVersion } from './manifest.ts';
 import { NOTICES_FILE } from './notices.ts';
-import { buildPackage, packageFileName, PACKAGE_VERSIONS, readDirectory } from './package.ts';
+import { buildPackage, packageFileName, readDirectory } from './package.ts';
+import { SCORM_VERSIONS } from '../version.ts';
 import { readZip } from './zip.ts';
 
 /**
@@ -103,15 +104,14 @@ export async function buildLevelWeb(
   });
 }
 
-export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPackage[]> {
-  const root = resolve(options.root ?? process.cwd());
-  const outDir = resolve(root, options.outDir ?? 'dist');
-  const courseDir = resolve(root, options.courseDir ?? 'course');
-  const organisation = options.organisation && resolve(root, options.organisation);
-  const course = loadCourse(courseDir, organisation);
-  const budgets = new Map(stateBudgets(course).map((b) => [b.level, b]));
-  const levels = course.levels.filter((l) => !options.levels || options.levels.includes(l.id));
-  const versions = options.versions ?? PACKAGE_VERSIONS;
+/**
+ * The levels (in the course's order) and SCORM versions `options` asks for: all of each by
+ * default. Throws, naming what there is, for a level the course lacks or a version there is not.
+ */
+export function packagesAskedFor(
+  course: Course,
+  options: Pick<BuildOptions, 'levels' | 'versions'>,
+): { levels: Course['levels'][number][]; versions: readonly PackageVersion[] } {
   const unknownLevels = (options.levels ?? []).filter(
     (id) => !course.levels.some((l) => l.id === id),
   );
@@ -119,11 +119,24 @@ export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPa
     throw new Error(
       `The course has no level "${unknownLevels.join('", "')}"; its levels are: ${course.levels.map((l) => l.id).join(', ')}.`,
     );
-  const unknownVersions = versions.filter((v) => !PACKAGE_VERSIONS.includes(v));
+  const versions = options.versions ?? SCORM_VERSIONS;
+  const unknownVersions = versions.filter((v) => !SCORM_VERSIONS.includes(v));
   if (unknownVersions.length > 0)
     throw new Error(
-      `No SCORM version "${unknownVersions.join('", "')}": give ${PACKAGE_VERSIONS.join(' or ')}.`,
+      `No SCORM version "${unknownVersions.join('", "')}": give ${SCORM_VERSIONS.join(' or ')}.`,
     );
+  const levels = course.levels.filter((l) => !options.levels || options.levels.includes(l.id));
+  return { levels, versions };
+}
+
+export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPackage[]> {
+  const root = resolve(options.root ?? process.cwd());
+  const outDir = resolve(root, options.outDir ?? 'dist');
+  const courseDir = resolve(root, options.courseDir ?? 'course');
+  const organisation = options.organisation && resolve(root, options.organisation);
+  const course = loadCourse(courseDir, organisation);
+  const budgets = new Map(stateBudgets(course).map((b) => [b.level, b]));
+  const { levels, versions } = packagesAskedFor(course, options);
   const packagesDir = join(outDir, 'packages');
   rmSync(packagesDir, { recursive: true, force: true });
   mkdirSync(packagesDir, { recursive: true });

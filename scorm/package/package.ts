@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCORM_VERSIONS } from '../version.ts';
 import { createManifest, type PackageVersion } from './manifest.ts';
 import { createZip, type FileMap } from './zip.ts';
 
@@ -27,7 +26,6 @@ export interface PackageInput {
 }
 
 export const VERSION_SLUG = Object.freeze({ '1.2': 'scorm12', '2004': 'scorm2004' });
-export const PACKAGE_VERSIONS: readonly PackageVersion[] = SCORM_VERSIONS;
 
 /**
  * e.g. `learning-from-case-reviews_foundation_scorm12_v0.1.0.zip`, or with an organisation's

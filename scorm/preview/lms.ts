@@ -12,7 +12,8 @@ import {
   type StrictApi,
 } from './strict-checks.ts';
 import { createMoodleMode, relaunchData, type MoodleMode } from './moodle-mode.ts';
-// A type only: erased when server.ts transpiles this file, so the page never loads server.ts.
+// Types only: erased when server.ts transpiles this file, so the page loads neither file.
+import type { ScormVersion } from '../version.ts';
 import type { PackageInfo } from './server.ts';
 
 interface ScormAgainApi {
@@ -208,7 +209,7 @@ function readSaved(file: string): Record<string, string> | undefined {
 }
 
 /** Keeps the data model as the LMS holds it; at the end of a session, total_time += session_time. */
-function save(file: string, version: PackageInfo['version'], lms: ScormAgainApi, ended: boolean) {
+function save(file: string, version: ScormVersion, lms: ScormAgainApi, ended: boolean) {
   const names = version === '1.2' ? NAMES_12 : NAMES_2004;
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(lms.getFlattenedCMI()))

@@ -40,9 +40,8 @@ export function checkWording(file: SourceFile, raw: RawModule, out: Diagnostic[]
   raw.questions.forEach((question, i) => {
     if (!known.has(question.type) || typeof question.prompt !== 'string') return;
     const hint = kindOf(question).view.hint;
-    const repeated = sentences(question.prompt).find(
-      (sentence) => instruction(sentence) === instruction(hint),
-    );
+    const asks = instruction(hint);
+    const repeated = sentences(question.prompt).find((sentence) => instruction(sentence) === asks);
     if (repeated)
       warn(
         ['questions', i, 'prompt'],
@@ -63,6 +62,7 @@ export function checkWording(file: SourceFile, raw: RawModule, out: Diagnostic[]
   }
 }
 
+/** The sentences of a text, each on one line (a YAML block's line breaks become spaces). */
 function sentences(text: string): string[] {
   return text
     .split(/(?<=[.?!])\s+/)
@@ -74,7 +74,6 @@ function sentences(text: string): string[] {
 function instruction(sentence: string): string {
   return sentence
     .toLowerCase()
-    .replace(/\s+/g, ' ')
     .replace(/[.!]+$/, '')
     .replace(/^(select|choose|pick|tick)\s+/, '')
     .trim();

@@ -5,9 +5,10 @@ import pageCss from './page.css?inline';
  * from index.html. A linked stylesheet is one more request to the LMS before the course can
  * start, and the browser holds a script back until every stylesheet before it has loaded; it
  * also cost a style and layout pass of its own. Measured in the benchmark's frame at 4x CPU
- * throttling: the first view about 50 ms sooner without it (bench/README.md). Nothing is on
- * screen before the script runs, so nothing is seen unstyled. The CSP (style-src 'self') allows a
- * constructed stylesheet, as it does the components' own.
+ * throttling: the first view about 55 ms sooner without it on a busy machine, the same on a quiet
+ * one (bench/README.md, "Where the first render's time goes"). Nothing is on screen before the
+ * script runs, so nothing is seen unstyled. The CSP (style-src 'self') allows a constructed
+ * stylesheet, as it does the components' own.
  */
 export function adoptPageStyles(): void {
   const sheet = new CSSStyleSheet();

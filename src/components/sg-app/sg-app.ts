@@ -303,7 +303,8 @@ export class SgApp extends LitElement {
         ?reviewing=${this.session?.reviewOnly ?? false}
       ></sg-module-list>`;
     const { module, progress } = here;
-    if (needsText(progress.phase) && !this.hasText(module)) return this.renderTextWait(module);
+    // A module under way shows its scenario or questions, so needs its text.
+    if (isUnderway(progress.phase) && !this.hasText(module)) return this.renderTextWait(module);
     switch (progress.phase) {
       case 'not-started':
       case 'intro':
@@ -551,7 +552,7 @@ export class SgApp extends LitElement {
     if (!content || !state || this.screen !== 'course' || this.printout) return undefined;
     if (this.reviewScenario !== undefined) return content.modules[this.reviewScenario];
     const here = currentModule(content, state);
-    return here && needsText(here.progress.phase) ? here.module : undefined;
+    return here && isUnderway(here.progress.phase) ? here.module : undefined;
   }
 
   /** At launch, tells the LMS what it missed of a finished level (the engine's `launchEffects`). */
@@ -685,9 +686,6 @@ export class SgApp extends LitElement {
     return phase === 'scenario' || phase === 'quiz';
   }
 }
-
-/** The views of a module under way show its scenario or questions, so need its text. */
-const needsText = isUnderway;
 
 /** After the browser's current work (its idle time; a short wait where there is none). */
 function whenIdle(run: () => void): void {

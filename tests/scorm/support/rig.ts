@@ -6,10 +6,10 @@ import { CHROMIUM_ARGS, findChromium } from '../../../scripts/find-chromium.ts';
 import {
   buildPackages,
   loadCourse,
+  packagesAskedFor,
   type BuildOptions,
   type BuiltPackage,
 } from '../../../scorm/package/build.ts';
-import { PACKAGE_VERSIONS } from '../../../scorm/package/package.ts';
 import { startPreviewServer, type PreviewServer } from '../../../scorm/preview/server.ts';
 import { sharedBuild } from './shared-build.ts';
 
@@ -69,20 +69,9 @@ async function copySharedPackages(
   const root = resolve(options.root ?? process.cwd());
   const courseDir = resolve(root, options.courseDir ?? 'course');
   const organisation = options.organisation && resolve(root, options.organisation);
-  // The course's own order and its level check, as buildPackages has them.
+  // The course's own order and its checks, as buildPackages has them.
   const course = loadCourse(courseDir, organisation);
-  const unknown = (options.levels ?? []).filter((id) => !course.levels.some((l) => l.id === id));
-  if (unknown.length > 0)
-    throw new Error(
-      `The course has no level "${unknown.join('", "')}"; its levels are: ${course.levels.map((l) => l.id).join(', ')}.`,
-    );
-  const levels = course.levels.filter((l) => !options.levels || options.levels.includes(l.id));
-  const versions = options.versions ?? PACKAGE_VERSIONS;
-  const unknownVersions = versions.filter((v) => !PACKAGE_VERSIONS.includes(v));
-  if (unknownVersions.length > 0)
-    throw new Error(
-      `No SCORM version "${unknownVersions.join('", "')}": give ${PACKAGE_VERSIONS.join(' or ')}.`,
-    );
+  const { levels, versions } = packagesAskedFor(course, options);
   mkdirSync(packagesDir, { recursive: true });
   const built: BuiltPackage[] = [];
   for (const level of levels) {
