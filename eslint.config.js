@@ -56,8 +56,9 @@ export default tseslint.config(
               message: 'The engine must run anywhere: no Node modules.',
             },
             {
-              group: ['**/content/*', '!**/content/types.ts'],
-              message: 'The engine takes the compiled course: import only content/types.ts.',
+              group: ['**/compiler/**'],
+              message:
+                'The engine takes the compiled course (src/model), never the compiler that makes it.',
             },
           ],
         },
@@ -108,9 +109,9 @@ export default tseslint.config(
               message: 'Views reach the LMS through the CourseSession (src/session.ts) only.',
             },
             {
-              group: ['**/content/*', '!**/content/types.ts', '!**/content/contact.ts'],
+              group: ['**/compiler/**'],
               message:
-                'Views take the compiled course: content/types.ts (and contact.ts) only, never the compiler.',
+                'Views take the compiled course (src/model), never the compiler that makes it.',
             },
             {
               group: ['node:*', 'fs', 'path', '**/build/**', 'markdown-it', 'ajv', 'yaml'],
@@ -130,7 +131,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:*', 'fs', 'path', '**/build/**', '**/content/**', '**/package/**'],
+              group: ['node:*', 'fs', 'path', '**/build/**', '**/compiler/**', '**/package/**'],
               message: 'The adapter runs in the learner’s browser: no Node or build-time modules.',
             },
             {
@@ -160,8 +161,54 @@ export default tseslint.config(
     },
   },
   {
+    // The bench and the scripts are tools the tests use, never the other way round: what both
+    // need (the players, find-chromium) lives in scripts/.
+    files: ['bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/tests/**'],
+              message: 'Tools must not depend on test code: move what both need into scripts/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The compiled course: the contract between the compiler and the runtime, plain data that
+    // the compiler, the engine and the views all read. It depends on none of them.
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/compiler/**',
+                '**/engine/**',
+                '**/components/**',
+                '**/scorm/**',
+                '**/build/**',
+                'lit',
+                'lit/*',
+                'node:*',
+              ],
+              message:
+                'src/model is the compiled course alone: it must not depend on who makes or reads it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Content compiler: Node-side, but it must not reach into the engine, views or LMS code.
-    files: ['src/content/**/*.ts'],
+    files: ['src/compiler/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

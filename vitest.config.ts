@@ -77,8 +77,8 @@ export default defineConfig(async () => {
   };
   const plugins = [
     coursePlugin(),
-    // A small, stable course for component tests: tests/content/fixtures/valid.
-    coursePlugin({ dir: 'tests/content/fixtures/valid', id: 'virtual:fixture-course' }),
+    // A small, stable course for component tests: tests/compiler/fixtures/valid.
+    coursePlugin({ dir: 'tests/compiler/fixtures/valid', id: 'virtual:fixture-course' }),
   ];
   // Pre-bundle the browser tests' dependencies up front: on a cold cache (a fresh clone in CI)
   // Vite would otherwise discover them mid-run, re-optimise and reload, loading Lit twice.

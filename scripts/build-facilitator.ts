@@ -6,8 +6,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostics } from '../src/content/diagnostics.ts';
-import { compileCourseDirectory } from '../src/content/load.ts';
+import { formatDiagnostics } from '../src/compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../src/compiler/load.ts';
 import { facilitatorPack } from '../src/facilitator/pack.ts';
 
 const { values } = parseArgs({

@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.ts';
-import { formatDiagnostics } from '../src/content/diagnostics.ts';
-import { compileCourseDirectory } from '../src/content/load.ts';
+import { formatDiagnostics } from '../src/compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../src/compiler/load.ts';
 import { facilitatorPack } from '../src/facilitator/pack.ts';
 
 const PAGE = 'intermediate/child-h.html';

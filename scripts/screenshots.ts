@@ -16,9 +16,9 @@ import { chromium, type Page } from 'playwright';
 import { build, preview } from 'vite';
 import { coursePlugin } from '../src/build/course-plugin.ts';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.ts';
-import { hasErrors } from '../src/content/diagnostics.ts';
-import { compileCourseDirectory } from '../src/content/load.ts';
-import type { Course } from '../src/content/types.ts';
+import { hasErrors } from '../src/compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../src/compiler/load.ts';
+import type { Course } from '../src/model/course.ts';
 import { initialState, levelContent, serialise } from '../src/engine/index.ts';
 
 /** The main screens, committed under docs/ and shown in the README; the rest go to a temp folder. */
@@ -38,7 +38,7 @@ const EXTRA = mkdtempSync(join(tmpdir(), 'sg-screenshots-'));
 const screenshotPath = (name: string, width: number) =>
   join(MAIN_SCREENS.has(name) ? DOCS : EXTRA, `${name}-${width}.png`);
 const WIDTHS = [1280, 320] as const;
-const FIXTURE = 'tests/content/fixtures/valid';
+const FIXTURE = 'tests/compiler/fixtures/valid';
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',

@@ -5,10 +5,10 @@
  * finish, or a saved state over SCORM 1.2's limit, is an error with its file and a fix) and prints
  * the figures behind the warnings: saved-state budgets, option balance and durations.
  */
-import { courseBalance, formatBalance, moduleBalance } from '../src/content/balance.ts';
-import { formatDiagnostics, hasErrors } from '../src/content/diagnostics.ts';
-import { formatDurations } from '../src/content/duration.ts';
-import { compileCourseDirectory } from '../src/content/load.ts';
+import { courseBalance, formatBalance, moduleBalance } from '../src/compiler/balance.ts';
+import { formatDiagnostics, hasErrors } from '../src/compiler/diagnostics.ts';
+import { formatDurations } from '../src/compiler/duration.ts';
+import { compileCourseDirectory } from '../src/compiler/load.ts';
 import { formatStateBudgets, stateBudgets } from '../src/build/state-budget.ts';
 import { checkCoursePaths } from '../src/build/path-check.ts';
 

@@ -19,7 +19,7 @@ function connectSession(courseId: string, level: string): CourseSession {
   const modules = course.levels.find((l) => l.id === level)?.modules ?? [];
   // A saved copy (the LMS's or the device's) the engine cannot restore counts as unreadable, so
   // the other copy is used if it can be. A built course's modules may be outlines, their text
-  // still to load (src/content/module-chunks.ts): restoring reads only what an outline keeps
+  // still to load (src/compiler/module-chunks.ts): restoring reads only what an outline keeps
   // whole (step ids, where they lead, options, questions), so it decides as the whole would.
   const canRestore = (state: string) => restore(levelContent(course, level), state, 0).ok;
   return connectLmsOrStandalone({ courseId, level, modules, canRestore });

@@ -1,9 +1,9 @@
-import { joinModule, MODULE_TEXT_CALLBACK, type ModuleText } from './content/module-chunks.ts';
-import type { Module } from './content/types.ts';
+import { joinModule, MODULE_TEXT_CALLBACK, type ModuleText } from './compiler/module-chunks.ts';
+import type { Module } from './model/course.ts';
 
 /**
  * Where the app gets a module's text when the build left it out of the bundle
- * (src/content/module-chunks.ts): `ready` says whether it is here, `load` fetches it.
+ * (src/compiler/module-chunks.ts): `ready` says whether it is here, `load` fetches it.
  */
 export interface ModuleTexts {
   /** The whole module if its text is here (a module with no text script always is), else undefined. */

@@ -3,7 +3,7 @@
 
 /** The compiled course, served by src/build/course-plugin.ts. */
 declare module 'virtual:course' {
-  const course: import('./content/types.ts').Course;
+  const course: import('./model/course.ts').Course;
   export default course;
   /**
    * Module id → the script holding its scenario and question text, for a build made with the
@@ -12,8 +12,8 @@ declare module 'virtual:course' {
   export const moduleTexts: Readonly<Record<string, string>>;
 }
 
-/** Tests only: the small fixture course in tests/content/fixtures/valid. */
+/** Tests only: the small fixture course in tests/compiler/fixtures/valid. */
 declare module 'virtual:fixture-course' {
-  const course: import('./content/types.ts').Course;
+  const course: import('./model/course.ts').Course;
   export default course;
 }

@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext, CDPSession, Frame, Page } from 'playwright';
-import type { Course } from '../../src/content/types.ts';
+import type { Course } from '../../src/model/course.ts';
 import type { ApiCall } from '../../scorm/preview/strict-checks.ts';
-import { playThroughUi } from '../../tests/scorm/support/robot.ts';
+import { playThroughUi } from '../../scripts/players/robot.ts';
 import { probe, type ProbeMode, type ProbeResult } from './instrument.ts';
 
 /**
  * Everything the benchmark does in headless Chromium, against the preview LMS page
  * (scorm/preview): timed launches under CPU throttling, the throttling check, and one module
- * played through the UI (tests/scorm/support/robot.ts) for heap and LMS API calls.
+ * played through the UI (scripts/players/robot.ts) for heap and LMS API calls.
  */
 
 /** tsx (esbuild keepNames) wraps named functions in `__name(…)`; the page has no such helper. */

@@ -572,7 +572,7 @@ ${floorsSay()}
 
 \`JSHeapUsedSize\` from CDP \`Performance.getMetrics\` for the page's renderer (the LMS page and the
 SCO frame share one heap), unthrottled. The first module of each package is played through the UI by
-the tests' robot (tests/scorm/support/robot.ts: best decisions, right answers, reflection, finish),
+the UI player (scripts/players/robot.ts: best decisions, right answers, reflection, finish),
 sampling every 100 ms.
 
 ${heap}
@@ -590,7 +590,7 @@ ${calls}
 ## suspend_data
 
 Characters. Worst case: \`worstCaseSize\` (what the build checks). Played: the real engine driven by
-the tests' scripted learner (tests/scorm/support/learner.ts) through the whole level, passing and
+the scripted learner (scripts/players/learner.ts) through the whole level, passing and
 failing, ${r.levels[0]?.state.runs ?? 0} runs per level; walks: \`walkScenario\` over every path of every
 scenario.
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { onlyLevel } from '../../src/build/course-plugin.ts';
-import type { Course } from '../../src/content/types.ts';
+import type { Course } from '../../src/model/course.ts';
 import { readZip } from '../../scorm/package/zip.ts';
 
 /** Bytes of one package: the zip, its JS and CSS (raw and gzipped), and how much is course content. */
@@ -11,7 +11,7 @@ export interface PackageSizes {
   readonly css: { raw: number; gzip: number };
   /**
    * The JS the first view parses: every `.js` but the module text scripts (`modules/…`), which
-   * load when a module is opened (src/content/module-chunks.ts).
+   * load when a module is opened (src/compiler/module-chunks.ts).
    */
   readonly firstRenderJs: { raw: number; gzip: number };
   /** The level's compiled course (onlyLevel) as JSON: what the bundle embeds. */

@@ -1,6 +1,6 @@
-import type { Course } from '../../src/content/types.ts';
+import type { Course } from '../../src/model/course.ts';
 import { levelContent, walkLevel } from '../../src/engine/index.ts';
-import { play } from '../../tests/scorm/support/learner.ts';
+import { play } from '../../scripts/players/learner.ts';
 
 /** suspend_data sizes for one level, in characters. */
 export interface StateSizes {
@@ -19,7 +19,7 @@ const SEEDS = [1, 2, 3, 4, 5, 12345, 99991, 0xfffffff0] as const;
 
 /**
  * Typical sizes come from driving the real engine (src/engine) along played paths: the tests'
- * scripted learner (tests/scorm/support/learner.ts) passing the whole level and failing a first
+ * scripted learner (scripts/players/learner.ts) passing the whole level and failing a first
  * quiz, with several seeds (the quiz draw and shuffles depend on it), plus walkLevel over every
  * path of every scenario.
  */

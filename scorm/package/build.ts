@@ -2,9 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, loadConfigFromFile, type PluginOption, type UserConfig } from 'vite';
 import { coursePlugin } from '../../src/build/course-plugin.ts';
-import { formatDiagnostics, hasErrors } from '../../src/content/diagnostics.ts';
-import { compileCourseDirectory } from '../../src/content/load.ts';
-import type { Course } from '../../src/content/types.ts';
+import { formatDiagnostics, hasErrors } from '../../src/compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
+import type { Course } from '../../src/model/course.ts';
 import { stateBudgets } from '../../src/build/state-budget.ts';
 import { checkPackage } from './conformance.ts';
 import type { PackageVersion } from './manifest.ts';
@@ -32,7 +32,7 @@ export interface BuildOptions {
   readonly root?: string;
   /**
    * The edition's organisation file. @default the SG_ORG environment variable, else
-   * `<courseDir>/organisation.yaml` (src/content/load.ts)
+   * `<courseDir>/organisation.yaml` (src/compiler/load.ts)
    */
   readonly organisation?: string;
   /** Extra Vite plugins for the level builds (tests use one). */

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../content/diagnostics.ts';
-import { sortDiagnostics } from '../content/diagnostics.ts';
+import type { Diagnostic } from '../compiler/diagnostics.ts';
+import { sortDiagnostics } from '../compiler/diagnostics.ts';
 import { escapeHtml } from '../facilitator/html.ts';
 
 /**

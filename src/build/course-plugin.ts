@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Logger, Plugin } from 'vite';
-import type { CompileResult } from '../content/compile.ts';
-import type { Course } from '../content/types.ts';
-import { formatDiagnostics, hasErrors } from '../content/diagnostics.ts';
-import { compileCourseDirectory } from '../content/load.ts';
+import type { CompileResult } from '../compiler/compile.ts';
+import type { Course } from '../model/course.ts';
+import { formatDiagnostics, hasErrors } from '../compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../compiler/load.ts';
 import { CONTENT_ERROR_STYLESHEET, contentErrorPage } from './content-error-page.ts';
 import { facilitatorPack } from '../facilitator/pack.ts';
-import { MODULE_TEXT_CALLBACK, splitModule, BLANK_TEXT } from '../content/module-chunks.ts';
+import { MODULE_TEXT_CALLBACK, splitModule, BLANK_TEXT } from '../compiler/module-chunks.ts';
 import { formatStateBudgets, overBudget, stateBudgets } from './state-budget.ts';
 
 export interface CoursePluginOptions {
@@ -29,14 +29,14 @@ export interface CoursePluginOptions {
    */
   readonly level?: string;
   /**
-   * The edition's organisation file (src/content/organisation.ts).
+   * The edition's organisation file (src/compiler/organisation.ts).
    * @default the SG_ORG environment variable, else `<dir>/organisation.yaml`
    */
   readonly organisation?: string;
   /**
    * In a build, leave each module's scenario and question text out of the bundle, in a script of
    * its own (`modules/<id>-<hash>.js`) the page loads when the learner opens the module
-   * (src/content/module-chunks.ts): the first view then parses only the outlines. The dev server
+   * (src/compiler/module-chunks.ts): the first view then parses only the outlines. The dev server
    * always serves the whole course.
    * @default false
    */

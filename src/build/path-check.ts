@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Course } from '../content/types.ts';
+import type { Course } from '../model/course.ts';
 import { levelContent, walkLevel, type LevelPathProblem, type LevelWalk } from '../engine/index.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Course } from '../content/types.ts';
+import type { Course } from '../model/course.ts';
 import { levelContent, SUSPEND_DATA_LIMIT, worstCaseSize } from '../engine/index.ts';
 
 export interface LevelStateBudget {

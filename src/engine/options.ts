@@ -1,4 +1,4 @@
-import type { DecisionStep, Module, Question } from '../content/types.ts';
+import type { DecisionStep, Module, Question } from '../model/course.ts';
 import { optionId } from '../questions/kind.ts';
 import { kindOf } from '../questions/lookup.ts';
 import { deriveSeed, shuffledIndexes } from './random.ts';

@@ -1,4 +1,4 @@
-import type { Module, Next } from '../content/types.ts';
+import type { Module, Next } from '../model/course.ts';
 import { drawSize } from './quiz.ts';
 import {
   MAX_ATTEMPT_COUNT,

@@ -1,4 +1,4 @@
-import type { Level, Module, Question } from '../content/types.ts';
+import type { Level, Module, Question } from '../model/course.ts';
 import { kindOf } from '../questions/lookup.ts';
 import { deriveSeed, shuffledIndexes } from './random.ts';
 import type { Answer } from './state.ts';

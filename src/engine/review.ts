@@ -1,4 +1,4 @@
-import type { Module } from '../content/types.ts';
+import type { Module } from '../model/course.ts';
 import { pathSoFar, type PathEntry } from './scenario.ts';
 import type { ModuleProgress } from './state.ts';
 

@@ -1,4 +1,4 @@
-import type { DecisionStep, Module, Next, Step } from '../content/types.ts';
+import type { DecisionStep, Module, Next, Step } from '../model/course.ts';
 import { decisionSteps, type ScenarioProgress } from './state.ts';
 
 /** Scenario logic: following `next` branches, flags, and the learner's path so far. */

@@ -1,4 +1,4 @@
-import type { Module, Question } from '../content/types.ts';
+import type { Module, Question } from '../model/course.ts';
 import { drawQuestions, isCorrect, quizScore } from './quiz.ts';
 import { currentStep } from './scenario.ts';
 import type { LearnerEvent, Effect } from './transition.ts';

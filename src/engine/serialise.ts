@@ -1,4 +1,4 @@
-import type { Module, Question } from '../content/types.ts';
+import type { Module, Question } from '../model/course.ts';
 import { b36, parseB36 } from '../questions/kind.ts';
 import { kindOf } from '../questions/lookup.ts';
 import { answerFits, drawQuestions, drawSize, optionCount, questionBank } from './quiz.ts';

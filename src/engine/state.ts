@@ -1,4 +1,4 @@
-import type { Course, Level, Module } from '../content/types.ts';
+import type { Course, Level, Module } from '../model/course.ts';
 import type { AnyAnswer } from '../questions/index.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { DecisionStep, Module, Question } from '../content/types.ts';
+import type { DecisionStep, Module, Question } from '../model/course.ts';
 import { kindOf } from '../questions/lookup.ts';
 import { optionId } from './options.ts';
 import { drawQuestions, drawSize, isCorrect, answerFits, quizScore } from './quiz.ts';

@@ -1,4 +1,4 @@
-import type { Course, Level, Module, Question, Step } from '../content/types.ts';
+import type { Course, Level, Module, Question, Step } from '../model/course.ts';
 import { kindOf } from '../questions/lookup.ts';
 import { escapeHtml, page } from './html.ts';
 import { storyMap, storyMapList, storyMapSvg } from './story-map.ts';

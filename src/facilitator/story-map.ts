@@ -1,4 +1,4 @@
-import type { Next, Scenario, Step } from '../content/types.ts';
+import type { Next, Scenario, Step } from '../model/course.ts';
 import { escapeHtml } from './html.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { QuestionBase, RichText } from '../content/types.ts';
+import type { QuestionBase, RichText } from '../model/course.ts';
 import { deriveSeed, shuffledIndexes } from '../engine/random.ts';
 import type { CheckTools, KindSchema, LinkTools, Rendered, ViewContext } from './kind.ts';
 import { optionId } from './kind.ts';

@@ -1,8 +1,8 @@
 import type { nothing, TemplateResult } from 'lit';
 import type { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { RawQuestionBase } from '../content/raw.ts';
-import type { ContentPath } from '../content/source-file.ts';
-import type { QuestionBase, RichText } from '../content/types.ts';
+import type { RawQuestionBase } from '../compiler/raw.ts';
+import type { ContentPath } from '../compiler/source-file.ts';
+import type { QuestionBase, RichText } from '../model/course.ts';
 import type { InteractionResponse } from '../engine/transition.ts';
 
 /**

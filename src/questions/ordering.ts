@@ -1,4 +1,4 @@
-import type { QuestionBase, RichText } from '../content/types.ts';
+import type { QuestionBase, RichText } from '../model/course.ts';
 import {
   b36,
   firstDuplicate,

@@ -1,4 +1,4 @@
-import type { QuestionBase } from '../content/types.ts';
+import type { QuestionBase } from '../model/course.ts';
 import { requireOverallFeedback, type QuestionKind } from './kind.ts';
 
 /** A statement the learner judges true or false; shown as two radios, True then False. */

@@ -1,4 +1,4 @@
-import type { Edition } from '../content/types.ts';
+import type { Edition } from '../model/course.ts';
 
 /**
  * Puts an edition's design tokens (its colours and font, as CSS custom properties) on the page,

@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.ts';
 /** A throwaway project: the valid fixture course and an entry that imports the compiled course. */
 function scratchProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'course-plugin-'));
-  cpSync('tests/content/fixtures/valid', join(root, 'course'), { recursive: true });
+  cpSync('tests/compiler/fixtures/valid', join(root, 'course'), { recursive: true });
   writeFileSync(
     join(root, 'entry.js'),
     "import course from 'virtual:course';\nexport const title = course.title;\n",

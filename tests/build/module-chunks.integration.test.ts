@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compileCourseDirectory } from '../../src/content/load.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
 import { readZip } from '../../scorm/package/zip.ts';
 import { startPackageRig, type PackageRig } from '../scorm/support/rig.ts';
 

@@ -7,8 +7,8 @@ import {
   plainTextOf,
   splitModule,
   textLength,
-} from '../../src/content/module-chunks.ts';
-import type { Course } from '../../src/content/types.ts';
+} from '../../src/compiler/module-chunks.ts';
+import type { Course } from '../../src/model/course.ts';
 import {
   levelContent,
   levelOutcome,
@@ -17,11 +17,11 @@ import {
   restore,
   serialise,
 } from '../../src/engine/index.ts';
-import { play } from '../scorm/support/learner.ts';
+import { play } from '../../scripts/players/learner.ts';
 
 /**
  * A built package carries module outlines and loads each module's scenario and question text
- * when it is opened (src/content/module-chunks.ts). The engine must read an outline exactly as
+ * when it is opened (src/compiler/module-chunks.ts). The engine must read an outline exactly as
  * the whole module: same hashes, same restore, so a learner is never reset for want of text.
  */
 const course = loadCourse('course');

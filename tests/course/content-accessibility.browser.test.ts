@@ -4,7 +4,7 @@ import '../../src/components/sg-module-start/sg-module-start.ts';
 import '../../src/components/sg-question/sg-question.ts';
 import '../../src/components/sg-reflection/sg-reflection.ts';
 import '../../src/components/sg-scenario/sg-scenario.ts';
-import type { Question } from '../../src/content/types.ts';
+import type { Question } from '../../src/model/course.ts';
 import type { Answer } from '../../src/engine/index.ts';
 import { decisionSteps } from '../../src/engine/index.ts';
 import { kindOf } from '../../src/questions/lookup.ts';

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copiedRunsInModule, RUN_LENGTH, SourceIndex } from '../../src/content/copying.ts';
-import { moduleFileNames } from '../../src/content/load.ts';
+import { copiedRunsInModule, RUN_LENGTH, SourceIndex } from '../../src/compiler/copying.ts';
+import { moduleFileNames } from '../../src/compiler/load.ts';
 
 /**
  * Own words, short quotes: no module copies a run of 12 or more words from the published reviews
  * without quotation marks (the rule in shared/guides/content.md; the matching itself is
- * src/content/copying.ts, tested in tests/content/copying.test.ts). The sources live beside the
+ * src/compiler/copying.ts, tested in tests/compiler/copying.test.ts). The sources live beside the
  * project (../shared/sources), not in it; where they are absent, this check is skipped and says so.
  */
 const SOURCES = resolve('..', 'shared', 'sources');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/content/diagnostics.ts';
-import { compileCourseDirectory, moduleFileNames } from '../../src/content/load.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { compileCourseDirectory, moduleFileNames } from '../../src/compiler/load.ts';
 
 /**
- * The course's rules are content checks now (src/content/shape.ts, real-names.ts, balance.ts,
+ * The course's rules are content checks now (src/compiler/shape.ts, real-names.ts, balance.ts,
  * duration.ts): `npm run validate` reports each with file:line and a fix. These tests show the
  * real course's result per module and per level, so a failure names the file and the rule.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics } from '../../src/content/diagnostics.ts';
-import { compileCourseDirectory } from '../../src/content/load.ts';
-import type { ChoiceOption, DecisionOption, Question } from '../../src/content/types.ts';
+import { formatDiagnostics } from '../../src/compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
+import type { ChoiceOption, DecisionOption, Question } from '../../src/model/course.ts';
 import {
   currentStep,
   decisionOrder,

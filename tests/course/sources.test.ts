@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { moduleFileNames } from '../../src/content/load.ts';
-import type { RawModule } from '../../src/content/raw.ts';
-import { PROFILES } from '../../src/content/shape.ts';
+import { moduleFileNames } from '../../src/compiler/load.ts';
+import type { RawModule } from '../../src/compiler/raw.ts';
+import { PROFILES } from '../../src/compiler/shape.ts';
 
 /**
  * The source check: every module lists the facts it states about the real case, each with the

@@ -4,7 +4,7 @@ import course from 'virtual:fixture-course';
 import { createStandaloneSession } from '../../scorm/adapter/standalone.ts';
 import '../../src/components/sg-app/sg-app.ts';
 import { levelContent, presentedOrder, drawQuestions } from '../../src/engine/index.ts';
-import type { Question } from '../../src/content/types.ts';
+import type { Question } from '../../src/model/course.ts';
 import {
   byText,
   chooseRadio,

@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
 import { connectScormSession, type ScormSession } from '../../scorm/adapter/index.ts';
 import '../../src/components/sg-app/sg-app.ts';
-import type { Question } from '../../src/content/types.ts';
+import type { Question } from '../../src/model/course.ts';
 import {
   drawQuestions,
   initialState,

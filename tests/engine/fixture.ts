@@ -1,5 +1,5 @@
-import { compileCourseDirectory } from '../../src/content/load.ts';
-import type { Course } from '../../src/content/types.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
+import type { Course } from '../../src/model/course.ts';
 import {
   levelContent,
   transition,
@@ -9,9 +9,9 @@ import {
   type LevelContent,
 } from '../../src/engine/index.ts';
 
-/** The small valid fixture course (tests/content/fixtures/valid), compiled. */
+/** The small valid fixture course (tests/compiler/fixtures/valid), compiled. */
 export function fixtureCourse(): Course {
-  const result = compileCourseDirectory('tests/content/fixtures/valid');
+  const result = compileCourseDirectory('tests/compiler/fixtures/valid');
   if (!result.course) throw new Error('The valid fixture course does not compile.');
   return result.course;
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics } from '../../src/content/diagnostics.ts';
-import { compileCourseDirectory } from '../../src/content/load.ts';
+import { formatDiagnostics } from '../../src/compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
 import { checkCoursePaths } from '../../src/build/path-check.ts';
 import { levelContent, walkLevel, worstCaseSize } from '../../src/engine/index.ts';
 import { fixtureLevel } from './fixture.ts';
@@ -63,9 +63,9 @@ describe('checkCoursePaths (what validate prints, and a build can fail on)', () 
   });
 
   it('finds nothing in a sound course, and counts its paths', () => {
-    const valid = compileCourseDirectory('tests/content/fixtures/valid').course!;
-    expect(checkCoursePaths(valid, 'tests/content/fixtures/valid').problems).toEqual([]);
-    expect(checkCoursePaths(valid, 'tests/content/fixtures/valid').paths).toBe(6);
+    const valid = compileCourseDirectory('tests/compiler/fixtures/valid').course!;
+    expect(checkCoursePaths(valid, 'tests/compiler/fixtures/valid').problems).toEqual([]);
+    expect(checkCoursePaths(valid, 'tests/compiler/fixtures/valid').paths).toBe(6);
   });
 });
 
@@ -88,7 +88,7 @@ describe('`npm run validate` walks every path', () => {
   it('passes the sound fixture course, saying how many paths it walked', () => {
     const validate = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'scripts/validate-course.ts', 'tests/content/fixtures/valid'],
+      ['--import', 'tsx', 'scripts/validate-course.ts', 'tests/compiler/fixtures/valid'],
       { encoding: 'utf8', timeout: 50_000 },
     );
     expect(validate.status).toBe(0);

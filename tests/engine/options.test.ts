@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionStep, Module, Question } from '../../src/content/types.ts';
+import type { DecisionStep, Module, Question } from '../../src/model/course.ts';
 import {
   decisionOrder,
   initialState,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCourseDirectory } from '../../src/content/load.ts';
-import type { Course, Question } from '../../src/content/types.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
+import type { Course, Question } from '../../src/model/course.ts';
 import {
   currentStep,
   drawQuestions,

@@ -10,7 +10,7 @@ import {
   type LearnerState,
   type ModuleProgress,
 } from '../../src/engine/index.ts';
-import { play as playLevel } from '../scorm/support/learner.ts';
+import { play as playLevel } from '../../scripts/players/learner.ts';
 import { fixtureLevel, play } from './fixture.ts';
 
 const foundation = fixtureLevel('foundation');
@@ -111,7 +111,7 @@ describe('launchEffects (a finished level the LMS has not recorded)', () => {
   });
 });
 
-describe('the scripted learner (tests/scorm/support/learner.ts) uses the same rules', () => {
+describe('the scripted learner (scripts/players/learner.ts) uses the same rules', () => {
   it("hands its session the app's bookmark: `modules` and `m/quiz-<attempt>-<question>`", () => {
     const locations = playLevel(foundation, { outcome: 'pass', seed: 7 }).map((t) => t.location);
     expect(locations).toContain('modules');

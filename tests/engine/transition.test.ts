@@ -9,7 +9,7 @@ import {
   type Answer,
   type LearnerEvent,
 } from '../../src/engine/index.ts';
-import type { Question } from '../../src/content/types.ts';
+import type { Question } from '../../src/model/course.ts';
 import { kindOf } from '../../src/questions/lookup.ts';
 import { fixtureCourse, fixtureLevel, ofType, play } from './fixture.ts';
 

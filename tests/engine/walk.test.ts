@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Course, DecisionStep, Module } from '../../src/content/types.ts';
+import type { Course, DecisionStep, Module } from '../../src/model/course.ts';
 import { levelContent, walkScenario } from '../../src/engine/index.ts';
 import { fixtureCourse, fixtureLevel } from './fixture.ts';
 

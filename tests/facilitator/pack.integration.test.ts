@@ -7,7 +7,7 @@ import type AxeApi from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.ts';
-import { compileCourseDirectory } from '../../src/content/load.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
 import { facilitatorPack } from '../../src/facilitator/pack.ts';
 
 /**

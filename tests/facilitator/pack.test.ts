@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCourseDirectory } from '../../src/content/load.ts';
-import type { Module, Step } from '../../src/content/types.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
+import type { Module, Step } from '../../src/model/course.ts';
 import { facilitatorPack, modulesOf, questionsFor } from '../../src/facilitator/pack.ts';
 import { storyMap, storyMapList } from '../../src/facilitator/story-map.ts';
 

@@ -11,9 +11,9 @@ import {
   emptyAnswers,
   reflectiveLogText,
 } from '../../src/components/sg-reflection/reflective-log.ts';
-import { compileCourse } from '../../src/content/compile.ts';
-import { formatDiagnostic } from '../../src/content/diagnostics.ts';
-import type { Course } from '../../src/content/types.ts';
+import { compileCourse } from '../../src/compiler/compile.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import type { Course } from '../../src/model/course.ts';
 import {
   button,
   deepQuery,

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileCourse, type ContentText } from '../../src/content/compile.ts';
-import { formatDiagnostic } from '../../src/content/diagnostics.ts';
-import { MAX_IMAGE_BYTES, type ReadCourseFile } from '../../src/content/images.ts';
+import { compileCourse, type ContentText } from '../../src/compiler/compile.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { MAX_IMAGE_BYTES, type ReadCourseFile } from '../../src/compiler/images.ts';
 
 /**
  * Images in content (issue 13): a Markdown image from the course folder is bundled as a data: URL;
  * no alt text, another site, another format, a missing file or an image over the budget is an
  * error at the image's own line and column.
  */
-const DIR = 'tests/content/fixtures/valid';
+const DIR = 'tests/compiler/fixtures/valid';
 const PNG = readFileSync('tests/fixtures/organisations/images/board.png');
 const marker = '      text: A school rings about an *older* child.';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileCourse } from '../../src/content/compile.ts';
-import { formatDiagnostic } from '../../src/content/diagnostics.ts';
-import { compileCourseDirectory } from '../../src/content/load.ts';
+import { compileCourse } from '../../src/compiler/compile.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
 
 /**
  * Issue 13: a training lead's own short module (one decision, three questions) passes the checks

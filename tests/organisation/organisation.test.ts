@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileCourse, type ContentText } from '../../src/content/compile.ts';
-import { formatDiagnostic } from '../../src/content/diagnostics.ts';
-import { compileCourseDirectory } from '../../src/content/load.ts';
+import { compileCourse, type ContentText } from '../../src/compiler/compile.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
 import {
   compileOrganisation,
   contrastRatio,
   paletteFailures,
   type OrganisationInput,
-} from '../../src/content/organisation.ts';
+} from '../../src/compiler/organisation.ts';
 
 const FIXTURES = 'tests/fixtures/organisations';
 const northshire = `${FIXTURES}/northshire/organisation.yaml`;
@@ -17,7 +17,7 @@ const lowContrast = `${FIXTURES}/low-contrast/organisation.yaml`;
 
 /** The small valid fixture course, with the sample module's first text replaced. */
 function courseWithText(scenarioText: string): { course: ContentText; module: ContentText } {
-  const dir = 'tests/content/fixtures/valid';
+  const dir = 'tests/compiler/fixtures/valid';
   const moduleText = readFileSync(`${dir}/modules/sample.yaml`, 'utf8');
   const marker = '      text: A school rings about an *older* child.';
   expect(moduleText).toContain(marker);

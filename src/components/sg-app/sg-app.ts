@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Course, Module } from '../../content/types.ts';
+import type { Course, Module } from '../../model/course.ts';
 import {
   continueEvent,
   currentModule,

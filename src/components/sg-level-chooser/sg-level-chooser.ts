@@ -1,7 +1,7 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Course } from '../../content/types.ts';
+import type { Course } from '../../model/course.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { focusHeading } from '../shared/focus.ts';
 import { styles } from './sg-level-chooser.styles.ts';

@@ -8,7 +8,7 @@ import {
   type LevelContent,
   type ModuleStatus,
 } from '../../engine/index.ts';
-import type { Module } from '../../content/types.ts';
+import type { Module } from '../../model/course.ts';
 import type { LevelRecord } from '../../session.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgOpenModuleEvent } from '../events/sg-open-module.ts';

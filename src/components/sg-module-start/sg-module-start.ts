@@ -1,7 +1,7 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Edition, Level, Module } from '../../content/types.ts';
+import type { Edition, Level, Module } from '../../model/course.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { SgLeaveModuleEvent } from '../events/sg-leave-module.ts';

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Question } from '../../content/types.ts';
+import type { Question } from '../../model/course.ts';
 import { isCorrect, presentedOrder, type Answer } from '../../engine/index.ts';
 import type { FieldError, LitTools, ViewContext } from '../../questions/kind.ts';
 import { kindOf } from '../../questions/lookup.ts';

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Module } from '../../content/types.ts';
+import type { Module } from '../../model/course.ts';
 import { quizResults, type LevelContent, type ModuleProgress } from '../../engine/index.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';

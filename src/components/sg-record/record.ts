@@ -1,4 +1,4 @@
-import type { DecisionStep, LearningOutcome, Module } from '../../content/types.ts';
+import type { DecisionStep, LearningOutcome, Module } from '../../model/course.ts';
 import {
   isUnderway,
   levelOutcome,

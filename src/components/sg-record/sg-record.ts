@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Module } from '../../content/types.ts';
+import type { Module } from '../../model/course.ts';
 import type { LearnerState, LevelContent } from '../../engine/index.ts';
 import type { LevelRecord } from '../../session.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';

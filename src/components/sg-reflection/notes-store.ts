@@ -1,4 +1,4 @@
-import type { Module } from '../../content/types.ts';
+import type { Module } from '../../model/course.ts';
 import {
   keysStartingWith,
   readJson,

@@ -1,5 +1,5 @@
-import { describeContact } from '../../content/contact.ts';
-import type { Edition, Module } from '../../content/types.ts';
+import { describeContact } from '../../model/contact.ts';
+import type { Edition, Module } from '../../model/course.ts';
 import { citeSource } from '../shared/source.ts';
 
 /**

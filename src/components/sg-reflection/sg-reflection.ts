@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Edition, Module } from '../../content/types.ts';
+import type { Edition, Module } from '../../model/course.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { focusHeading } from '../shared/focus.ts';
@@ -14,7 +14,7 @@ import {
   removeNotes,
   saveNotes,
 } from './notes-store.ts';
-import { describeContact } from '../../content/contact.ts';
+import { describeContact } from '../../model/contact.ts';
 import {
   emptyAnswers,
   reflectiveLogText,

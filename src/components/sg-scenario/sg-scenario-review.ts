@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { Module, Step } from '../../content/types.ts';
+import type { Module, Step } from '../../model/course.ts';
 import { scenarioReview, type ModuleProgress } from '../../engine/index.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { focusHeading } from '../shared/focus.ts';

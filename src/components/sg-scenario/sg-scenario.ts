@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { DecisionStep, Module, Step } from '../../content/types.ts';
+import type { DecisionStep, Module, Step } from '../../model/course.ts';
 import {
   currentStep,
   decisionOrder,

@@ -1,4 +1,4 @@
-import type { Step } from '../../content/types.ts';
+import type { Step } from '../../model/course.ts';
 
 /**
  * A step's heading. A reveal is headed as what the review found: by its own title where that says

@@ -1,4 +1,4 @@
-import type { SourceReview } from '../../content/types.ts';
+import type { SourceReview } from '../../model/course.ts';
 
 /**
  * A module's review as the course cites it wherever it names it (module start, reflection,

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { describeContact } from '../../content/contact.ts';
-import type { Contact, Edition, SupportLine } from '../../content/types.ts';
+import { describeContact } from '../../model/contact.ts';
+import type { Contact, Edition, SupportLine } from '../../model/course.ts';
 
 /**
  * Where to get support, shown after every module's content note (docs: content.md, "Care for the

@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
 import '../../../src/components/sg-app/sg-app.ts';
 import { levelContent, serialise } from '../../../src/engine/index.ts';
-import { play } from '../../scorm/support/learner.ts';
+import { play } from '../../../scripts/players/learner.ts';
 import {
   ALL_EVENTS,
   deepActiveElement,

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../../src/components/sg-question/sg-question.ts';
-import { renderInlineMarkdown, renderMarkdown } from '../../../src/content/markdown.ts';
-import type { Question } from '../../../src/content/types.ts';
+import { renderInlineMarkdown, renderMarkdown } from '../../../src/compiler/markdown.ts';
+import type { Question } from '../../../src/model/course.ts';
 import type * as Registry from '../../../src/questions/index.ts';
-import type { YesNoQuestion } from '../../content/yes-no-kind.ts';
+import type { YesNoQuestion } from '../../compiler/yes-no-kind.ts';
 import {
   ALL_EVENTS,
   button,
@@ -18,12 +18,12 @@ import {
 
 /**
  * `<sg-question>` shows a question type it has never heard of, once the type is registered: the
- * throwaway yes-no type (tests/content/yes-no-kind.ts) is added to the registry's list, as its one
+ * throwaway yes-no type (tests/compiler/yes-no-kind.ts) is added to the registry's list, as its one
  * line would be, and the element draws its controls, its error and its feedback unchanged.
  */
 vi.mock('../../../src/questions/index.ts', async (importOriginal) => {
   const registry = await importOriginal<typeof Registry>();
-  const { yesNo } = await import('../../content/yes-no-kind.ts');
+  const { yesNo } = await import('../../compiler/yes-no-kind.ts');
   return { ...registry, QUESTION_KINDS: [...registry.QUESTION_KINDS, yesNo] };
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
-import type { Module, Question } from '../../../src/content/types.ts';
+import type { Module, Question } from '../../../src/model/course.ts';
 import '../../../src/components/sg-question/sg-question.ts';
 import { presentedOrder, type Answer } from '../../../src/engine/index.ts';
 import {

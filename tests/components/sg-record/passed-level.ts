@@ -1,5 +1,5 @@
 import type { LearnerState, LevelContent } from '../../../src/engine/index.ts';
-import { play } from '../../scorm/support/learner.ts';
+import { play } from '../../../scripts/players/learner.ts';
 
 /**
  * A passed level, for the record and certificate tests: the scripted learner plays every module

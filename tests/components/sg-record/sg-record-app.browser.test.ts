@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import course from 'virtual:fixture-course';
 import '../../../src/components/sg-app/sg-app.ts';
 import { levelContent } from '../../../src/engine/index.ts';
-import { play } from '../../scorm/support/learner.ts';
+import { play } from '../../../scripts/players/learner.ts';
 import {
   button,
   deepActiveElement,

@@ -13,7 +13,7 @@ import {
   removeNotes,
   saveNotes,
 } from '../../../src/components/sg-reflection/notes-store.ts';
-import type { DecisionStep } from '../../../src/content/types.ts';
+import type { DecisionStep } from '../../../src/model/course.ts';
 import { initialState, levelContent } from '../../../src/engine/index.ts';
 import { button, deepQuery, deepQueryAll, expectNoAxeViolations, mount, text } from '../helpers.ts';
 import { passedLevel } from './passed-level.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
-import type { Module } from '../../../src/content/types.ts';
+import type { Module } from '../../../src/model/course.ts';
 import '../../../src/components/sg-scenario/sg-scenario-review.ts';
 import type { ModuleProgress } from '../../../src/engine/index.ts';
 import {

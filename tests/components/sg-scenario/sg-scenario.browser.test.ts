@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
-import type { DecisionStep, Module } from '../../../src/content/types.ts';
+import type { DecisionStep, Module } from '../../../src/model/course.ts';
 import '../../../src/components/sg-scenario/sg-scenario.ts';
 import { decisionOrder, type ScenarioProgress } from '../../../src/engine/index.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect, Interaction } from '../../../src/engine/index.ts';
-import type { DecisionStep } from '../../../src/content/types.ts';
+import type { DecisionStep } from '../../../src/model/course.ts';
 import {
   decisionOrder,
   initialState,

@@ -3,7 +3,7 @@ import course from 'virtual:fixture-course';
 import { connectScormSession, type ScormSession } from '../../../scorm/adapter/index.ts';
 import { sealState } from '../../../scorm/adapter/saved-state.ts';
 import { levelContent } from '../../../src/engine/index.ts';
-import { play } from '../support/learner.ts';
+import { play } from '../../../scripts/players/learner.ts';
 import { createTestLms } from '../support/lms.ts';
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../../../scorm/adapter/saved-state.ts';
 import { loadCourse } from '../../../scorm/package/build.ts';
 import { levelContent, worstCaseSize } from '../../../src/engine/index.ts';
-import { play } from '../support/learner.ts';
+import { play } from '../../../scripts/players/learner.ts';
 
 const course = loadCourse('course');
 const advanced = levelContent(course, 'advanced');

@@ -3,7 +3,7 @@ import course from 'virtual:fixture-course';
 import { connectScormSession, type ScormSession } from '../../../scorm/adapter/index.ts';
 import { openState } from '../../../scorm/adapter/saved-state.ts';
 import { levelContent, restore } from '../../../src/engine/index.ts';
-import { play } from '../support/learner.ts';
+import { play } from '../../../scripts/players/learner.ts';
 import { createTestLms, savedForRelaunch, type TestLms } from '../support/lms.ts';
 
 // The small fixture course (stable while the real content is being written).

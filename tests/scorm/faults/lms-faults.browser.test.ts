@@ -9,7 +9,7 @@ import { openState, sealState } from '../../../scorm/adapter/saved-state.ts';
 import type { Fault } from '../../../scorm/preview/strict-checks.ts';
 import { levelContent, restore } from '../../../src/engine/index.ts';
 import type { CourseSession } from '../../../src/session.ts';
-import { play, type Turn } from '../support/learner.ts';
+import { play, type Turn } from '../../../scripts/players/learner.ts';
 import { createTestLms, savedForRelaunch, type TestLms } from '../support/lms.ts';
 
 /**

@@ -3,7 +3,7 @@ import { connectScormSession } from '../../../scorm/adapter/index.ts';
 import { loadCourse } from '../../../scorm/package/build.ts';
 import type { Fault } from '../../../scorm/preview/strict-checks.ts';
 import { levelContent } from '../../../src/engine/index.ts';
-import { play } from '../support/learner.ts';
+import { play } from '../../../scripts/players/learner.ts';
 import { createTestLms } from '../support/lms.ts';
 
 /**

@@ -4,7 +4,7 @@ import { connectScormSession } from '../../../scorm/adapter/index.ts';
 import { sanitiseIdentifier } from '../../../scorm/adapter/format.ts';
 import { levelContent } from '../../../src/engine/index.ts';
 import type { CourseSession } from '../../../src/session.ts';
-import { play, type Turn } from '../support/learner.ts';
+import { play, type Turn } from '../../../scripts/players/learner.ts';
 import { createTestLms, type TestLms } from '../support/lms.ts';
 
 /**

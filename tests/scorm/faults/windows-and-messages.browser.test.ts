@@ -9,7 +9,7 @@ import '../../../src/components/sg-app/sg-app.ts';
 import { levelContent } from '../../../src/engine/index.ts';
 import type { CourseSession } from '../../../src/session.ts';
 import { mount, settled, text } from '../../components/helpers.ts';
-import { play, type Turn } from '../support/learner.ts';
+import { play, type Turn } from '../../../scripts/players/learner.ts';
 import { createTestLms, savedForRelaunch, type TestLms } from '../support/lms.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Course } from '../../../src/content/types.ts';
-import { compileCourseDirectory } from '../../../src/content/load.ts';
+import type { Course } from '../../../src/model/course.ts';
+import { compileCourseDirectory } from '../../../src/compiler/load.ts';
 import { levelContent, type Effect } from '../../../src/engine/index.ts';
 import {
   launchWrites,

@@ -1,11 +1,11 @@
 import type { Frame, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../../../src/content/types.ts';
-import { compileCourseDirectory } from '../../../src/content/load.ts';
+import type { Question } from '../../../src/model/course.ts';
+import { compileCourseDirectory } from '../../../src/compiler/load.ts';
 import type { PostRecord } from '../../../scorm/preview/moodle-mode.ts';
 import type { ApiCall } from '../../../scorm/preview/strict-checks.ts';
 import { startPackageRig, type PackageRig } from '../support/rig.ts';
-import { playThroughUi } from '../support/robot.ts';
+import { playThroughUi } from '../../../scripts/players/robot.ts';
 
 /**
  * Issue 18 cases 1 and 3 (and issue 16 case 5) against the built zips in the preview LMS in its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCourseDirectory } from '../../../src/content/load.ts';
+import { compileCourseDirectory } from '../../../src/compiler/load.ts';
 import { BEACON_LIMIT } from '../../../scorm/preview/moodle-mode.ts';
 import { measureLevel, type PostMeasure } from './measure.ts';
 

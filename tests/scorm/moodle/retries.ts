@@ -9,7 +9,7 @@ import {
   type LearnerState,
   type LevelContent,
 } from '../../../src/engine/index.ts';
-import { rightAnswer, wrongAnswer } from '../support/learner.ts';
+import { rightAnswer, wrongAnswer } from '../../../scripts/players/learner.ts';
 
 /**
  * A learner who fails each module's quiz `failures` times (every answer wrong), retries, then

@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(out, { recursive: true, force: true }));
 
-const courseDir = 'tests/content/fixtures/valid';
+const courseDir = 'tests/compiler/fixtures/valid';
 
 describe('package build options', () => {
   it('an unknown --level is an error naming the course’s levels, not an empty build', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileCourseDirectory } from '../../../src/content/load.ts';
+import { compileCourseDirectory } from '../../../src/compiler/load.ts';
 import {
   buildPackages,
   formatPackageTable,
@@ -19,7 +19,7 @@ import { readZip } from '../../../scorm/package/zip.ts';
  */
 const real = compileCourseDirectory('course');
 const sources = [
-  { name: 'fixture course', dir: 'tests/content/fixtures/valid', levels: ['foundation'] },
+  { name: 'fixture course', dir: 'tests/compiler/fixtures/valid', levels: ['foundation'] },
   { name: 'real course', dir: 'course', levels: real.course?.levels.map((l) => l.id) ?? [] },
 ] as const;
 

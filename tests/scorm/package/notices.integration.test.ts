@@ -27,7 +27,7 @@ describe('build-packages --out', () => {
         'tsx',
         'scripts/build-packages.ts',
         '--course',
-        'tests/content/fixtures/valid',
+        'tests/compiler/fixtures/valid',
         '--level',
         'foundation',
         '--out',

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Frame, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compileCourseDirectory } from '../../../src/content/load.ts';
+import { compileCourseDirectory } from '../../../src/compiler/load.ts';
 import type { BuiltPackage } from '../../../scorm/package/build.ts';
 import type { PreviewServer } from '../../../scorm/preview/server.ts';
 import type { ApiCall } from '../../../scorm/preview/strict-checks.ts';
 import { readZip } from '../../../scorm/package/zip.ts';
 import { startPackageRig, type PackageRig } from '../support/rig.ts';
-import { playThroughUi } from '../support/robot.ts';
+import { playThroughUi } from '../../../scripts/players/robot.ts';
 import { calledLms as calledLmsOn, decideOnce, launchSco } from '../support/sco-page.ts';
 
 /**

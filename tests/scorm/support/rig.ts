@@ -78,7 +78,7 @@ async function copySharedPackages(
     // Every version of the level, whatever this file asked for: the next file may want the other.
     const shared = await sharedBuild(
       `packages-${level.id}`,
-      // The organisation file comes from SG_ORG when not given (src/content/load.ts).
+      // The organisation file comes from SG_ORG when not given (src/compiler/load.ts).
       { root, courseDir, level: level.id, organisation: organisation ?? process.env.SG_ORG ?? '' },
       async (outDir) => {
         const packages = await buildPackages({

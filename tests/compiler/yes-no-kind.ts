@@ -1,4 +1,4 @@
-import type { QuestionBase } from '../../src/content/types.ts';
+import type { QuestionBase } from '../../src/model/course.ts';
 import { optionId, requireOverallFeedback, type QuestionKind } from '../../src/questions/kind.ts';
 
 /**

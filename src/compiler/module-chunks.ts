@@ -1,4 +1,4 @@
-import type { Module, RichText } from './types.ts';
+import type { Module, RichText } from '../model/course.ts';
 
 /**
  * A module split in two for a built package: its outline, which the bundle carries, and the text
@@ -63,7 +63,7 @@ function mapRichText(value: unknown, replace: (text: RichText) => RichText): unk
 }
 
 /**
- * The plain text of rendered Markdown as the compiler makes it (src/content/markdown.ts), worked
+ * The plain text of rendered Markdown as the compiler makes it (src/compiler/markdown.ts), worked
  * out from its html: tags out, the four characters markdown-it escapes back, white space as one
  * space. Where it would differ, the script carries the text itself, so a learner's screen reader
  * and the LMS's interaction descriptions read exactly what the compiler wrote.

@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { RawModule } from './raw.ts';
 import type { ContentPath, SourceFile } from './source-file.ts';
-import type { Course } from './types.ts';
+import type { Course } from '../model/course.ts';
 
 /**
  * The shape a module needs to teach and assess, by its `profile:`:

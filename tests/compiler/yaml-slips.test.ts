@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readYaml } from '../../src/content/yaml-slips.ts';
+import { readYaml } from '../../src/compiler/yaml-slips.ts';
 
 /** The slips found in `lines` as [line, message], and whether the rest could be read. */
 function slipsIn(lines: readonly string[]) {

@@ -6,9 +6,9 @@ import {
   SourceIndex,
   unquotedParts,
   words,
-} from '../../src/content/copying.ts';
+} from '../../src/compiler/copying.ts';
 
-const dir = 'tests/content/fixtures/copying';
+const dir = 'tests/compiler/fixtures/copying';
 const source = { name: 'source.txt', text: readFileSync(`${dir}/source.txt`, 'utf8') };
 const moduleText = readFileSync(`${dir}/module.yaml`, 'utf8');
 const lineWith = (text: string) =>

@@ -1,6 +1,6 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { SourceFile } from './source-file.ts';
-import type { Course, Level, Module, Next, RichText, Step } from './types.ts';
+import type { Course, Level, Module, Next, RichText, Step } from '../model/course.ts';
 
 /**
  * Honest durations: an estimate of each module's time at each level, from what a learner reads on

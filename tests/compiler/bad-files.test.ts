@@ -11,8 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/content/diagnostics.ts';
-import { compileCourseDirectory } from '../../src/content/load.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
 
 /**
  * Content files that are not what they seem (issue 16, cases 11 and 12). Each test copies the valid
@@ -22,7 +22,7 @@ import { compileCourseDirectory } from '../../src/content/load.ts';
  * Named pipes and symbolic links cannot live in git, so every fixture is made here.
  */
 
-const VALID = 'tests/content/fixtures/valid';
+const VALID = 'tests/compiler/fixtures/valid';
 let work: string;
 let course: string;
 let sample: string;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCourse, type ContentText } from '../../src/content/compile.ts';
-import { formatDiagnostic } from '../../src/content/diagnostics.ts';
-import { publishedLabel } from '../../src/content/published.ts';
-import { compileCourseDirectory } from '../../src/content/load.ts';
+import { compileCourse, type ContentText } from '../../src/compiler/compile.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
+import { publishedLabel } from '../../src/compiler/published.ts';
+import { compileCourseDirectory } from '../../src/compiler/load.ts';
 
-const broken = 'tests/content/fixtures/broken';
+const broken = 'tests/compiler/fixtures/broken';
 const read = (name: string): ContentText => {
   const path = join(broken, name);
   return { path, text: readFileSync(path, 'utf8') };
@@ -26,7 +26,7 @@ function expectedMessage(file: ContentText): string {
 
 describe('content compiler', () => {
   it('compiles a valid course with no diagnostics', () => {
-    const result = compileCourseDirectory('tests/content/fixtures/valid');
+    const result = compileCourseDirectory('tests/compiler/fixtures/valid');
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
     expect(result.course?.modules.map((m) => m.id)).toEqual(['sample']);
     const sample = result.course?.modules[0];
@@ -136,7 +136,7 @@ describe('content compiler', () => {
     expect(publishedLabel('not stated in the source')).toBe('');
     for (const impossible of ['2019-02-29', '2019-13', '2019-00-10', '2019-04-31', 'May 2019'])
       expect(publishedLabel(impossible), impossible).toBeUndefined();
-    const sample = compileCourseDirectory('tests/content/fixtures/valid').course?.modules[0];
+    const sample = compileCourseDirectory('tests/compiler/fixtures/valid').course?.modules[0];
     expect(sample?.source.published).toBe('May 2020');
   });
 
@@ -289,7 +289,7 @@ describe('content compiler', () => {
     const result = compileCourse(read('course.yaml'), [read('unknown-key.yaml')]);
     const unknownKey = result.diagnostics.find((d) => d.message.startsWith('unknown key'));
     expect(unknownKey && formatDiagnostic(unknownKey)).toMatch(
-      /^tests\/content\/fixtures\/broken\/unknown-key\.yaml:3:1 {2}unknown key "titel" {2}\(check the spelling, or remove it; allowed here: id, title, .*\)$/,
+      /^tests\/compiler\/fixtures\/broken\/unknown-key\.yaml:3:1 {2}unknown key "titel" {2}\(check the spelling, or remove it; allowed here: id, title, .*\)$/,
     );
   });
 

@@ -1,22 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileCourse, type ContentText } from '../../src/content/compile.ts';
+import { compileCourse, type ContentText } from '../../src/compiler/compile.ts';
 import {
   formatDurations,
   longestPath,
   moduleDuration,
   statedFits,
-} from '../../src/content/duration.ts';
-import type { Module } from '../../src/content/types.ts';
+} from '../../src/compiler/duration.ts';
+import type { Module } from '../../src/model/course.ts';
 
 const read = (path: string): ContentText => ({ path, text: readFileSync(path, 'utf8') });
-const baseCourse = read('tests/content/fixtures/broken/course.yaml');
+const baseCourse = read('tests/compiler/fixtures/broken/course.yaml');
 /** The broken fixtures' course, its one level lasting `minutes`. */
 const courseOf = (minutes: number): ContentText => ({
   ...baseCourse,
   text: baseCourse.text.replace(/^ {4}duration: 6.*$/m, `    duration: ${minutes}`),
 });
-const paths = read('tests/content/fixtures/duration/paths.yaml');
+const paths = read('tests/compiler/fixtures/duration/paths.yaml');
 const stated = (minutes: number): ContentText => ({
   ...paths,
   text: paths.text.replace('duration: 6 #', `duration: ${minutes} #`),
@@ -91,7 +91,7 @@ describe('duration estimate', () => {
 
   it('sums no level with a module too broken to compile (that module has its own error)', () => {
     // "duration: five minutes": a wrong type, so the module cannot be linked.
-    const broken = read('tests/content/fixtures/broken/wrong-type.yaml');
+    const broken = read('tests/compiler/fixtures/broken/wrong-type.yaml');
     const result = compileCourse(courseOf(30), [broken]);
     expect(result.diagnostics.some((d) => d.message.includes('should be a whole number'))).toBe(
       true,

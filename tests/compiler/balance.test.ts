@@ -6,14 +6,14 @@ import {
   moduleBalance,
   tellTaleWords,
   trueShareOutOfBand,
-} from '../../src/content/balance.ts';
-import { compileCourse, type ContentText } from '../../src/content/compile.ts';
-import type { Diagnostic } from '../../src/content/diagnostics.ts';
-import type { Module } from '../../src/content/types.ts';
+} from '../../src/compiler/balance.ts';
+import { compileCourse, type ContentText } from '../../src/compiler/compile.ts';
+import type { Diagnostic } from '../../src/compiler/diagnostics.ts';
+import type { Module } from '../../src/model/course.ts';
 
 const read = (path: string): ContentText => ({ path, text: readFileSync(path, 'utf8') });
-const courseText = read('tests/content/fixtures/broken/course.yaml');
-const tells = read('tests/content/fixtures/balance/tells.yaml');
+const courseText = read('tests/compiler/fixtures/broken/course.yaml');
+const tells = read('tests/compiler/fixtures/balance/tells.yaml');
 const markedLines = (file: ContentText) =>
   file.text.split('\n').flatMap((line, i) => (line.includes('# <-- here') ? [i + 1] : []));
 

@@ -8,7 +8,7 @@ import { SourceFile } from './source-file.ts';
 import { checkRealNames } from './real-names.ts';
 import { checkOutcomesDelivered, checkShape } from './shape.ts';
 import type { RawModule } from './raw.ts';
-import type { Course } from './types.ts';
+import type { Course } from '../model/course.ts';
 import { validateAgainstSchema } from './validate.ts';
 
 /** A content file's path (as it should appear in messages) and its text. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { SourceFile } from './source-file.ts';
-import type { Module, RichText } from './types.ts';
+import type { Module, RichText } from '../model/course.ts';
 
 /**
  * Option balance: whether a learner who reads nothing could find the answer from the options' look

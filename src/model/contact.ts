@@ -1,4 +1,4 @@
-import type { Contact } from './types.ts';
+import type { Contact } from './course.ts';
 
 /**
  * A contact in one line of plain text, as content and the views say it: the name or role, then

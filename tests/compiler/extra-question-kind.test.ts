@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { compileCourse } from '../../src/content/compile.ts';
-import { formatDiagnostic } from '../../src/content/diagnostics.ts';
+import { compileCourse } from '../../src/compiler/compile.ts';
+import { formatDiagnostic } from '../../src/compiler/diagnostics.ts';
 import {
   levelContent,
   restore,
@@ -11,7 +11,7 @@ import {
 } from '../../src/engine/index.ts';
 import { facilitatorPack } from '../../src/facilitator/pack.ts';
 import type * as Registry from '../../src/questions/index.ts';
-import { play } from '../scorm/support/learner.ts';
+import { play } from '../../scripts/players/learner.ts';
 
 /**
  * A new question type needs its module and one line in the registry, nothing else. This test adds
@@ -25,7 +25,7 @@ vi.mock('../../src/questions/index.ts', async (importOriginal) => {
   return { ...registry, QUESTION_KINDS: [...registry.QUESTION_KINDS, yesNo] };
 });
 
-const dir = 'tests/content/fixtures/valid';
+const dir = 'tests/compiler/fixtures/valid';
 const courseText = { path: `${dir}/course.yaml`, text: readFileSync(`${dir}/course.yaml`, 'utf8') };
 const sample = readFileSync(`${dir}/modules/sample.yaml`, 'utf8');
 

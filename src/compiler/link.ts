@@ -14,7 +14,7 @@ import type {
   Question,
   Scenario,
   Step,
-} from './types.ts';
+} from '../model/course.ts';
 
 /**
  * Linking: the checks a schema cannot express (ids that must exist, graphs that must lead to an

@@ -64,7 +64,7 @@ export interface RawModule {
   covers: string;
   'content-note': string;
   reconstruction?: string;
-  /** Which shape rules apply (src/content/shape.ts); default case-review. */
+  /** Which shape rules apply (src/compiler/shape.ts); default case-review. */
   profile?: 'case-review' | 'thematic' | 'local';
   /** Names the review uses for real children or family members: allowed only in reveal steps. */
   'real-names'?: string[];

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileCourse, type ContentText } from '../../src/content/compile.ts';
+import { compileCourse, type ContentText } from '../../src/compiler/compile.ts';
 
 /**
  * Module profiles: the shape rules that used to be bare test assertions are content checks with a
- * file:line and a fix. Each case edits the minimal local module (tests/content/fixtures/broken/
+ * file:line and a fix. Each case edits the minimal local module (tests/compiler/fixtures/broken/
  * valid-base.yaml) and compiles it with the broken fixtures' course.
  */
 const read = (path: string): ContentText => ({ path, text: readFileSync(path, 'utf8') });
-const course = read('tests/content/fixtures/broken/course.yaml');
-const base = read('tests/content/fixtures/broken/valid-base.yaml');
+const course = read('tests/compiler/fixtures/broken/course.yaml');
+const base = read('tests/compiler/fixtures/broken/valid-base.yaml');
 const lineOf = (text: string, needle: string) =>
   text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 

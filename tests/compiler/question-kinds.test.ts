@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { renderInlineMarkdown, renderMarkdown } from '../../src/content/markdown.ts';
-import type { Question } from '../../src/content/types.ts';
+import { renderInlineMarkdown, renderMarkdown } from '../../src/compiler/markdown.ts';
+import type { Question } from '../../src/model/course.ts';
 import { QUESTION_KINDS, type AnyKind } from '../../src/questions/index.ts';
 import { optionId } from '../../src/questions/kind.ts';
 import { allKinds, kindOf } from '../../src/questions/lookup.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderInlineMarkdown, renderMarkdown } from '../../src/content/markdown.ts';
+import { renderInlineMarkdown, renderMarkdown } from '../../src/compiler/markdown.ts';
 
 describe('content Markdown', () => {
   it('renders emphasis, lists and links', () => {

@@ -26,7 +26,7 @@ export interface Course {
   readonly modules: readonly Module[];
   /**
    * Whose edition this is: its contacts, procedures, logo and colours (organisation.yaml; see
-   * src/content/organisation.ts). Absent for a course folder without one: the views then say
+   * src/compiler/organisation.ts). Absent for a course folder without one: the views then say
    * "your organisation's route", as the neutral edition does.
    */
   readonly edition?: Edition;

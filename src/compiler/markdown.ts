@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { RichText } from './types.ts';
+import type { RichText } from '../model/course.ts';
 
 /**
  * Content Markdown → safe HTML, at build time. Raw HTML in content is escaped, never passed through

@@ -1,4 +1,4 @@
-import type { Question } from '../../../src/content/types.ts';
+import type { Question } from '../../src/model/course.ts';
 import {
   continueEvent,
   currentModule,
@@ -13,8 +13,8 @@ import {
   type LearnerEvent,
   type LearnerState,
   type LevelContent,
-} from '../../../src/engine/index.ts';
-import { kindOf } from '../../../src/questions/lookup.ts';
+} from '../../src/engine/index.ts';
+import { kindOf } from '../../src/questions/lookup.ts';
 
 /**
  * A scripted learner for adapter and runtime tests: plays a level through the real engine and

@@ -1,10 +1,10 @@
 import type { ContentText } from './compile.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { describeContact } from './contact.ts';
+import { describeContact } from '../model/contact.ts';
 import type { PaletteRole, RawContact, RawOrganisation } from './raw.ts';
 import { SourceFile } from './source-file.ts';
 import { fieldOf, rewriteStrings } from './text-walk.ts';
-import type { Contact, Edition } from './types.ts';
+import type { Contact, Edition } from '../model/course.ts';
 import { validateAgainstSchema } from './validate.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Frame } from 'playwright';
-import type { Course, Module, Question } from '../../../src/content/types.ts';
-import { kindOf } from '../../../src/questions/lookup.ts';
+import type { Course, Module, Question } from '../../src/model/course.ts';
+import { kindOf } from '../../src/questions/lookup.ts';
 
 /**
  * A learner that drives the real UI in a frame (Playwright), for the built-package runtime tests.
