@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Module } from '../../model/course.ts';
+import type { Course, Module } from '../../model/course.ts';
 import type { LearnerState, LevelContent } from '../../engine/index.ts';
 import type { LevelRecord } from '../../session.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
@@ -25,6 +25,13 @@ pageSheet.replaceSync(css`
     margin: 15mm;
   }
 `.cssText);
+
+/**
+ * Who provides the course to this learner: the edition's organisation (organisation.yaml, or
+ * SG_ORG's), else the course's publisher (course.yaml's `organisation`). A learner files the record
+ * and certificate with their employer, so an edition's must name it.
+ */
+const providedBy = (course: Course) => course.edition?.name ?? course.organisation;
 
 /**
  * @summary The learner's printable record of learning for the level (for CPD and NMC
@@ -122,7 +129,7 @@ export class SgRecord extends LitElement {
         <dt>Level</dt>
         <dd>${level.title}</dd>
         <dt>Provided by</dt>
-        <dd>${course.organisation}</dd>
+        <dd>${providedBy(course)}</dd>
         <dt>Date of this record</dt>
         <dd>${today()}</dd>
         <dt>Result</dt>
@@ -238,7 +245,7 @@ export class SgRecord extends LitElement {
     // The certificate first: its heading is the page's, where focus goes.
     return html`
       <article class="certificate" aria-labelledby="certificate-title">
-        <p class="organisation">${course.organisation}</p>
+        <p class="organisation">${providedBy(course)}</p>
         <h1 id="certificate-title" tabindex="-1" data-focus>Certificate of completion</h1>
         <p>This certifies that</p>
         <p class="certificate-name">${this.name || html`<span class="write-in"></span>`}</p>

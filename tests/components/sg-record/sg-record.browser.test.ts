@@ -196,6 +196,25 @@ describe('<sg-record>', () => {
     expect(out).not.toContain('Print your certificate');
   });
 
+  it('names the edition’s organisation as the provider, on the record and the certificate', async () => {
+    // The repository's course.yaml names its publisher; an organisation's edition (SG_ORG) is
+    // what the learner files with their employer, so both printouts name the edition.
+    const edition = { ...course.edition!, name: 'Northshire Council' };
+    const northshire = levelContent({ ...course, edition }, level.id);
+    expect(course.organisation).not.toBe('Northshire Council');
+    const rec = await record({ content: northshire });
+    expect(text(deepQuery(rec, 'dt:nth-of-type(4)'))).toBe('Provided by');
+    expect(text(deepQuery(rec, 'dt:nth-of-type(4) + dd'))).toBe('Northshire Council');
+    document.body.replaceChildren();
+    const cert = await record({ content: northshire, kind: 'certificate' });
+    expect(text(deepQuery(cert, '.certificate .organisation'))).toBe('Northshire Council');
+    // Without an edition, the course's own publisher.
+    document.body.replaceChildren();
+    const neutral = levelContent({ ...course, edition: undefined }, level.id);
+    const plain = await record({ content: neutral });
+    expect(text(deepQuery(plain, 'dt:nth-of-type(4) + dd'))).toBe(course.organisation);
+  });
+
   it('gives no certificate before the level is passed: the record instead', async () => {
     const el = await record({ kind: 'certificate', state: initialState(content, 7) });
     expect(deepQuery(el, '.certificate')).toBeNull();
