@@ -29,9 +29,17 @@ export interface ModuleBalance {
   readonly rightLongest: Tally;
   /** Mean over single questions of: the right answer's length / the mean length of the others. */
   readonly rightRatio?: number;
-  /** Multiple-response questions whose right options are longer, on average, than the wrong. */
-  readonly multipleRightLonger: Tally;
+  /**
+   * Multiple-response questions whose right options are exactly the shortest or exactly the
+   * longest (every right one shorter, or longer, than every wrong one).
+   */
+  readonly multipleByLength: Tally;
   readonly trueFalse: { readonly true: number; readonly false: number };
+  /**
+   * True/false questions that the wording alone answers (`guessFromWording`): false for a
+   * sweeping claim, true for the rest.
+   */
+  readonly trueFalseByWording: Tally;
 }
 
 /** Thresholds past which the compiler warns; docs/authoring.md states them. */
@@ -42,7 +50,60 @@ export const BALANCE_LIMITS = {
   trueFalseOneWay: 3,
   /** Course-wide share of true/false questions keyed true. */
   trueShare: [0.35, 0.65] as const,
+  /**
+   * Course-wide share of true/false questions the wording alone answers, at or past which the
+   * compiler warns (half is what guessing gets; a pass mark is 80%).
+   */
+  wordingShare: 0.7,
+  /** Fewer true/false questions than this, in the course, are too few to tell from guessing. */
+  wordingAtLeast: 10,
 } as const;
+
+/**
+ * Sweeping words (always, never, only…) make a statement sound false, hedges (can, may…) make it
+ * sound true; a quiz whose false statements sweep and whose true ones hedge is answered from the
+ * wording (content audit, new problem 7). Whole words, any capitals.
+ */
+export const SWEEPING_WORDS = [
+  'always',
+  'never',
+  'every',
+  'everyone',
+  'everything',
+  'all',
+  'only',
+  'nothing',
+  'no one',
+  'nobody',
+  'none',
+  'must',
+  'guarantee',
+  'guarantees',
+  'guaranteed',
+  'certainly',
+  'impossible',
+] as const;
+export const HEDGING_WORDS = [
+  'can',
+  'may',
+  'might',
+  'could',
+  'often',
+  'sometimes',
+  'some',
+  'usually',
+  'likely',
+  'possible',
+] as const;
+
+/** Whether `text` has one of `words` as a whole word (or phrase), any capitals. */
+const hasWord = (text: string, words: readonly string[]) =>
+  words.some((word) => new RegExp(`\\b${word.replace(/ /g, '\\s+')}\\b`, 'i').test(text));
+
+/** What a learner who reads only the wording answers: false to a sweeping claim, else true. */
+export function guessFromWording(statement: string): boolean {
+  return !(hasWord(statement, SWEEPING_WORDS) && !hasWord(statement, HEDGING_WORDS));
+}
 
 const length = (text: RichText) => text.text.trim().length;
 const mean = (values: readonly number[]) =>
@@ -85,9 +146,12 @@ export function moduleBalance(module: Module): ModuleBalance {
   const right = { hits: [] as string[], of: 0, ratios: [] as number[] };
   const multiple = { hits: [] as string[], of: 0 };
   const trueFalse = { true: 0, false: 0 };
+  const wording = { hits: [] as string[], of: 0 };
   for (const q of module.questions) {
     if (q.type === 'true-false') {
       trueFalse[q.answer ? 'true' : 'false']++;
+      wording.of++;
+      if (guessFromWording(q.prompt.text) === q.answer) wording.hits.push(q.id);
       continue;
     }
     if (q.type !== 'single' && q.type !== 'multiple') continue;
@@ -101,7 +165,9 @@ export function moduleBalance(module: Module): ModuleBalance {
       if (r !== undefined) right.ratios.push(r);
     } else {
       multiple.of++;
-      if (mean(keyed) > mean(others)) multiple.hits.push(q.id);
+      const apart =
+        Math.max(...keyed) < Math.min(...others) || Math.min(...keyed) > Math.max(...others);
+      if (apart) multiple.hits.push(q.id);
     }
   }
 
@@ -111,8 +177,9 @@ export function moduleBalance(module: Module): ModuleBalance {
     ...(best.ratios.length > 0 ? { bestRatio: mean(best.ratios) } : {}),
     rightLongest: { hits: right.hits.length, of: right.of, ids: right.hits },
     ...(right.ratios.length > 0 ? { rightRatio: mean(right.ratios) } : {}),
-    multipleRightLonger: { hits: multiple.hits.length, of: multiple.of, ids: multiple.hits },
+    multipleByLength: { hits: multiple.hits.length, of: multiple.of, ids: multiple.hits },
     trueFalse,
+    trueFalseByWording: { hits: wording.hits.length, of: wording.of, ids: wording.hits },
   };
 }
 
@@ -133,8 +200,7 @@ export const TELL_TALE_WORDS = [
 
 /** Each decision or single/multiple question where a keyed option alone has a tell-tale word. */
 export function tellTaleWords(module: Module): { id: string; word: string }[] {
-  const has = (text: RichText, word: string) =>
-    new RegExp(`\\b${word.replace(/ /g, '\\s+')}\\b`, 'i').test(text.text);
+  const has = (text: RichText, word: string) => hasWord(text.text, [word]);
   const found: { id: string; word: string }[] = [];
   const check = (id: string, options: readonly { text: RichText; keyed: boolean }[]) => {
     for (const word of TELL_TALE_WORDS) {
@@ -196,11 +262,12 @@ export function courseBalance(modules: readonly Module[]): ModuleBalance {
     ...(bestRatio !== undefined ? { bestRatio } : {}),
     rightLongest: sum((b) => b.rightLongest),
     ...(rightRatio !== undefined ? { rightRatio } : {}),
-    multipleRightLonger: sum((b) => b.multipleRightLonger),
+    multipleByLength: sum((b) => b.multipleByLength),
     trueFalse: {
       true: each.reduce((n, b) => n + b.trueFalse.true, 0),
       false: each.reduce((n, b) => n + b.trueFalse.false, 0),
     },
+    trueFalseByWording: sum((b) => b.trueFalseByWording),
   };
 }
 
@@ -216,6 +283,13 @@ export function trueFalseOneWay(balance: ModuleBalance): 'true' | 'false' | unde
   if (t === 0) return 'false';
   return undefined;
 }
+
+/**
+ * Whether the wording alone answers too many of the course's true/false questions: 70% or more
+ * of at least 10 (with fewer, a fair guesser gets there too often to say).
+ */
+export const answeredByWording = (tally: Tally): boolean =>
+  tally.of >= BALANCE_LIMITS.wordingAtLeast && tally.hits / tally.of >= BALANCE_LIMITS.wordingShare;
 
 /**
  * The course's share of true/false keyed true, when it is outside the fair band. The band is
@@ -240,17 +314,27 @@ export function formatBalance(rows: readonly ModuleBalance[]): string {
     times(r.bestRatio),
     tally(r.rightLongest),
     times(r.rightRatio),
-    tally(r.multipleRightLonger),
+    tally(r.multipleByLength),
     `${r.trueFalse.true}/${r.trueFalse.false}`,
+    tally(r.trueFalseByWording),
   ];
-  const head = ['best longest', 'ratio', 'right longest', 'ratio', 'multi longer', 'T/F'];
+  const head = [
+    'best longest',
+    'ratio',
+    'right longest',
+    'ratio',
+    'multi by length',
+    'T/F',
+    'T/F by wording',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => cells(r)[i]!.length)));
   const line = (name: string, values: readonly string[]) =>
     `  ${name.padEnd(width)}  ${values.map((v, i) => v.padStart(widths[i]!)).join('  ')}`;
   return [
     'Option balance: decisions whose best option is the longest, its length against the others;',
     'single questions whose right answer is the longest, likewise; multiple-response questions whose',
-    'right options are longer on average; true/false keys (true/false).',
+    'right options are exactly the shortest or the longest; true/false keys (true/false), and the',
+    'true/false questions answered by wording alone (false to a sweeping claim, true to the rest).',
     line('module', head),
     ...rows.map((r) => line(r.module, cells(r))),
   ].join('\n');
@@ -278,6 +362,13 @@ export function checkBalance(
         'make the best option no longer than the others (trim its caveats, or give the others their reasons), so it is the longest in at most a third of decisions',
       );
     }
+    if (tooOftenLongest(b.multipleByLength)) {
+      warn(
+        'questions',
+        `the right options are exactly the shortest or the longest in ${b.multipleByLength.hits} of ${b.multipleByLength.of} multiple-response questions (${b.multipleByLength.ids.join(', ')}): a learner who ticks by length gets them right`,
+        'give a right option a longer (or shorter) wording, or a wrong one, so that length does not split right from wrong',
+      );
+    }
     if (tooOftenLongest(b.rightLongest)) {
       warn(
         'questions',
@@ -302,6 +393,17 @@ export function checkBalance(
     }
   }
   const course = courseBalance(modules.map((m) => m.module));
+  const byWording = course.trueFalseByWording;
+  if (answeredByWording(byWording)) {
+    out.push(
+      courseFile.diagnostic(
+        ['id'],
+        `a learner who answers false to every sweeping claim (always, only, every…) and true to the rest gets ${byWording.hits} of the course's ${byWording.of} true/false questions right (${percent(byWording.hits / byWording.of)}; guessing gets half)`,
+        `write some false statements as measured claims and some true ones plainly (or true ones that sweep): ${byWording.ids.join(', ')}`,
+        'warning',
+      ),
+    );
+  }
   const share = trueShareOutOfBand(course);
   if (share !== undefined) {
     const [low, high] = BALANCE_LIMITS.trueShare;
