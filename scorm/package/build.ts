@@ -6,6 +6,7 @@ import { formatDiagnostics, hasErrors } from '../../src/compiler/diagnostics.ts'
 import { compileCourseDirectory } from '../../src/compiler/load.ts';
 import type { Course } from '../../src/model/course.ts';
 import { stateBudgets } from '../../src/build/state-budget.ts';
+import { courseShape, SHAPE_FILE } from '../../src/build/course-shape.ts';
 import { checkPackage } from './conformance.ts';
 import type { PackageVersion } from './manifest.ts';
 import { NOTICES_FILE } from './notices.ts';
@@ -146,6 +147,12 @@ export async function buildPackages(options: BuildOptions = {}): Promise<BuiltPa
     const webDir = join(outDir, 'levels', level.id);
     await buildLevelWeb(root, courseDir, level.id, webDir, options.plugins, organisation);
     const files = readDirectory(webDir);
+    // What learners' saved progress depends on, for `npm run validate -- --since <this package>`
+    // before the next update replaces it (src/build/course-shape.ts).
+    files.set(
+      SHAPE_FILE,
+      Buffer.from(`${JSON.stringify(courseShape(course, level.id), null, 2)}\n`),
+    );
     // Lit's licence (BSD-3-Clause) asks for its notice in every copy: no package ships without it.
     if (!files.has(NOTICES_FILE))
       throw new Error(

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCourseDirectory } from '../../../src/compiler/load.ts';
+import { courseShape, parseShape, SHAPE_FILE } from '../../../src/build/course-shape.ts';
+import { onlyLevel } from '../../../src/build/course-plugin.ts';
 import {
   buildPackages,
   formatPackageTable,
@@ -58,6 +60,19 @@ for (const source of sources) {
           errors: [],
         });
         expect(checkPackage(pkg.version, files), pkg.file).toEqual([]);
+      }
+    });
+
+    it('every package carries its level’s shape: the module hashes its own course saves progress under', () => {
+      for (const pkg of built) {
+        const shape = parseShape(readZip(readFileSync(pkg.path)).get(SHAPE_FILE)!.toString('utf8'));
+        // The bundle holds the course cut down to the package's level; the hashes must not move.
+        const inBundle = onlyLevel(compiled.course!, pkg.level)!;
+        expect(shape, pkg.file).toEqual(courseShape(inBundle, pkg.level));
+        expect(shape, pkg.file).toEqual(courseShape(compiled.course!, pkg.level));
+        expect(Object.keys(typeof shape === 'string' ? {} : shape.modules)).toEqual(
+          compiled.course!.levels.find((l) => l.id === pkg.level)!.modules,
+        );
       }
     });
 
