@@ -19,7 +19,14 @@ export type {
   QuizProgress,
   ScenarioProgress,
 } from './state.ts';
-export { transition, moduleScore, moduleOutcome, levelOutcome } from './transition.ts';
+export {
+  transition,
+  moduleScore,
+  moduleOutcome,
+  levelOutcome,
+  decisionResult,
+  interactionId,
+} from './transition.ts';
 export { progressMeasure } from './progress.ts';
 export type {
   Effect,

@@ -395,18 +395,31 @@ function progressEffect(content: LevelContent, state: LearnerState): Effect {
 // ---------------------------------------------------------------------------------------------
 // Interactions
 
-function decisionInteraction(module: Module, step: DecisionStep, option: number): Interaction {
+/** The interaction id the LMS records a decision or question under: `<module>_<step or question>`. */
+export const interactionId = (moduleId: string, id: string) => `${moduleId}_${id}`;
+
+/**
+ * What choosing `option` records as the decision's result: `correct` for a best option (highest
+ * weight), `incorrect` for one weighted 0, `neutral` for one in between (or when every option is
+ * weighted 0): a decision has consequences, not a right answer, so only the ends are marked.
+ */
+export function decisionResult(
+  step: DecisionStep,
+  option: number,
+): 'correct' | 'incorrect' | 'neutral' {
   const weights = step.options.map((o) => o.weight);
   const best = Math.max(...weights);
   const weight = weights[option] ?? 0;
-  const result =
-    best === 0 || (weight > 0 && weight < best)
-      ? 'neutral'
-      : weight === best
-        ? 'correct'
-        : 'incorrect';
+  if (best === 0 || (weight > 0 && weight < best)) return 'neutral';
+  return weight === best ? 'correct' : 'incorrect';
+}
+
+function decisionInteraction(module: Module, step: DecisionStep, option: number): Interaction {
+  const weights = step.options.map((o) => o.weight);
+  const best = Math.max(...weights);
+  const result = decisionResult(step, option);
   return {
-    id: `${module.id}_${step.id}`,
+    id: interactionId(module.id, step.id),
     module: module.id,
     kind: 'decision',
     type: 'choice',
@@ -423,7 +436,7 @@ function decisionInteraction(module: Module, step: DecisionStep, option: number)
 
 function questionInteraction(module: Module, question: Question, given: Answer): Interaction {
   return {
-    id: `${module.id}_${question.id}`,
+    id: interactionId(module.id, question.id),
     module: module.id,
     kind: 'question',
     description: question.prompt.text,

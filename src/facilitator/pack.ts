@@ -1,6 +1,7 @@
 import type { Course, Level, Module, Question, Step } from '../model/course.ts';
 import { kindOf } from '../questions/lookup.ts';
 import { escapeHtml, page } from './html.ts';
+import { reportKeyPage } from './report-key.ts';
 import { storyMap, storyMapList, storyMapSvg } from './story-map.ts';
 
 /**
@@ -11,7 +12,8 @@ import { storyMap, storyMapList, storyMapSvg } from './story-map.ts';
  *   discussion prompt, what follows each option, what the review found), the story map and the
  *   reflection sheet to take away;
  * - `<module>-answers.html`: the group questions with their answers, apart so they can be held back;
- * - `<module>-poster.html`: a one-page poster of the module's key messages.
+ * - `<module>-poster.html`: a one-page poster of the module's key messages;
+ * - `report-key.html`: what the LMS's interactions report means for the level (report-key.ts).
  * Pure: returns file names and HTML; scripts/build-facilitator.ts writes them.
  */
 
@@ -259,7 +261,9 @@ ${level.audience.html}
         (m) =>
           `<tr><td><a href="${m.id}.html">${escapeHtml(m.title)}</a></td><td>${m.durationMinutes} minutes</td><td><a href="${m.id}-answers.html">Questions and answers<span class="note"> (${escapeHtml(m.title)})</span></a>, <a href="${m.id}-poster.html">poster<span class="note"> (${escapeHtml(m.title)})</span></a></td></tr>`,
       )
-      .join('')}</tbody></table>`,
+      .join('')}</tbody></table>
+<h2>Reading the LMS’s reports</h2>
+<p><a href="report-key.html">LMS report key</a>: what each decision and question id in your LMS’s interactions report is, what each option letter stands for, and what a decision’s result means.</p>`,
   );
 }
 
@@ -277,7 +281,13 @@ export function facilitatorPack(course: Course): PackFile[] {
     },
   ];
   for (const level of course.levels) {
-    files.push({ path: `${level.id}/index.html`, html: levelIndex(course, level) });
+    files.push(
+      { path: `${level.id}/index.html`, html: levelIndex(course, level) },
+      {
+        path: `${level.id}/report-key.html`,
+        html: reportKeyPage(course, level, modulesOf(course, level)),
+      },
+    );
     for (const module of modulesOf(course, level)) {
       files.push(
         { path: `${level.id}/${module.id}.html`, html: modulePage(course, module, level) },

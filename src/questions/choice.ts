@@ -1,6 +1,13 @@
 import type { QuestionBase, RichText } from '../model/course.ts';
 import { deriveSeed, shuffledIndexes } from '../engine/random.ts';
-import type { CheckTools, KindSchema, LinkTools, Rendered, ViewContext } from './kind.ts';
+import type {
+  CheckTools,
+  KindSchema,
+  LinkTools,
+  RecordedId,
+  Rendered,
+  ViewContext,
+} from './kind.ts';
 import { optionId } from './kind.ts';
 
 /**
@@ -97,6 +104,10 @@ export const choiceInteraction = (q: ChoiceQuestion, chosen: readonly number[]) 
     response: { type: 'choice', ids: [...chosen].sort((a, b) => a - b).map(optionId) },
     correctResponse: { type: 'choice', ids: rightIndexes(q).map(optionId) },
   }) as const;
+
+/** Option `a` is the first option as written, `b` the second… */
+export const recordedChoices = (q: ChoiceQuestion): RecordedId[] =>
+  q.options.map((o, i) => ({ id: optionId(i), text: o.text.text }));
 
 export const printChoices = (q: ChoiceQuestion) =>
   `<ul>${q.options

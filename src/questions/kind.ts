@@ -73,6 +73,12 @@ export interface QuestionKind<
 
   /** The SCORM interaction: its type and the learner's and the right response (by `optionId`). */
   interaction(question: Q, answer: A): KindInteraction;
+  /**
+   * Each id a recorded response uses, with the plain text it stands for (option `a` is the first
+   * option as written…), for the LMS report key; none where the response is its own meaning
+   * (true/false).
+   */
+  recordedIds(question: Q): readonly RecordedId[];
 
   // --- Tests and print ------------------------------------------------------------------------
 
@@ -108,6 +114,12 @@ export interface CheckTools {
   report(path: ContentPath, message: string, fix: string): void;
   /** The question has overall feedback for both a right and a wrong answer. */
   readonly hasOverallFeedback: boolean;
+}
+
+/** An id in a recorded response, and what it stands for. */
+export interface RecordedId {
+  readonly id: string;
+  readonly text: string;
 }
 
 /** Interaction type and responses, as the engine's `Interaction` carries them. */

@@ -117,6 +117,11 @@ export const matching: QuestionKind<MatchingQuestion, MatchingAnswer, RawMatchin
       right: { type: 'matching', matches: indexes(q.pairs.length) },
       wrong: { type: 'matching', matches: q.pairs.map((_, i) => (i + 1) % q.pairs.length) },
     }),
+    // Prompts by number, matches by letter, each in the order written (pair n is right).
+    recordedIds: (q) => [
+      ...q.pairs.map((p, i) => ({ id: String(i + 1), text: p.prompt.text })),
+      ...q.pairs.map((p, i) => ({ id: optionId(i), text: p.match.text })),
+    ],
     printAnswer: (q) =>
       `<p class="answer">The right matches:</p><table><thead><tr><th scope="col">This</th><th scope="col">goes with</th></tr></thead><tbody>${q.pairs
         .map((p) => `<tr><td>${p.prompt.html}</td><td>${p.match.html}</td></tr>`)

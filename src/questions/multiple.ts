@@ -7,6 +7,7 @@ import {
   chosenFeedback,
   linkChoices,
   printChoices,
+  recordedChoices,
   rightIndexes,
   rightKey,
   type ChoiceQuestion,
@@ -73,6 +74,7 @@ export const multiple: QuestionKind<
       },
     };
   },
+  recordedIds: recordedChoices,
   printAnswer: printChoices,
 
   view: {

@@ -89,6 +89,8 @@ export const ordering: QuestionKind<
     right: { type: 'ordering', order: indexes(q.items.length) },
     wrong: { type: 'ordering', order: indexes(q.items.length).reverse() },
   }),
+  // Items by their place as written, which is the right order.
+  recordedIds: (q) => q.items.map((item, i) => ({ id: optionId(i), text: item.text })),
   printAnswer: (q) =>
     `<p class="answer">The right order:</p><ol>${q.items.map((i) => `<li>${i.html}</li>`).join('')}</ol>`,
 

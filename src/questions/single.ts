@@ -7,6 +7,7 @@ import {
   chosenFeedback,
   linkChoices,
   printChoices,
+  recordedChoices,
   rightKey,
   type ChoiceQuestion,
   type RawChoiceFields,
@@ -71,6 +72,7 @@ export const single: QuestionKind<
       ),
     },
   }),
+  recordedIds: recordedChoices,
   printAnswer: printChoices,
 
   view: {

@@ -50,6 +50,8 @@ export const trueFalse: QuestionKind<
     right: { type: 'true-false', value: q.answer },
     wrong: { type: 'true-false', value: !q.answer },
   }),
+  // The response is `true` or `false` itself.
+  recordedIds: () => [],
   printAnswer: (q) => `<p class="answer">Answer: ${q.answer ? 'true' : 'false'}.</p>`,
 
   view: {

@@ -3,6 +3,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { renderInlineMarkdown, renderMarkdown } from '../../src/compiler/markdown.ts';
 import type { Question } from '../../src/model/course.ts';
+import type { InteractionResponse } from '../../src/engine/index.ts';
 import { QUESTION_KINDS, type AnyKind } from '../../src/questions/index.ts';
 import { optionId } from '../../src/questions/kind.ts';
 import { allKinds, kindOf } from '../../src/questions/lookup.ts';
@@ -121,6 +122,22 @@ describe.each(allKinds().map((kind) => [kind.type, kind] as const))(
       expect(interaction.correctResponse.type).toBe(interaction.type);
       const ids = JSON.stringify(interaction.correctResponse);
       if (interaction.type !== 'true-false') expect(ids).toContain(`"${optionId(0)}"`);
+    });
+
+    it('names, for the LMS report key, every id its recorded responses use', () => {
+      const named = new Set(kind.recordedIds(question).map((r) => r.id));
+      const used = (response: InteractionResponse): string[] =>
+        response.type === 'true-false'
+          ? []
+          : response.type === 'matching'
+            ? response.pairs.flat()
+            : [...response.ids];
+      for (const answer of [right, wrong]) {
+        const interaction = kind.interaction(question, answer);
+        for (const id of [...used(interaction.response), ...used(interaction.correctResponse)])
+          expect(named, id).toContain(id);
+      }
+      for (const r of kind.recordedIds(question)) expect(r.text.trim()).not.toBe('');
     });
 
     it('its view builds the answer a draft started from, and prints its answer', () => {

@@ -51,6 +51,10 @@ export const yesNo: QuestionKind<YesNoQuestion, YesNoAnswer, { yes: boolean }, b
     right: { type: 'yes-no', yes: q.yes },
     wrong: { type: 'yes-no', yes: !q.yes },
   }),
+  recordedIds: () => [
+    { id: 'a', text: 'Yes' },
+    { id: 'b', text: 'No' },
+  ],
   printAnswer: (q) => `<p class="answer">Answer: ${q.yes ? 'yes' : 'no'}.</p>`,
 
   view: {

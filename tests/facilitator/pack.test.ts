@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCourseDirectory } from '../../src/compiler/load.ts';
 import type { Module, Step } from '../../src/model/course.ts';
 import { facilitatorPack, modulesOf, questionsFor } from '../../src/facilitator/pack.ts';
+import { decisionResult, interactionId, optionId } from '../../src/engine/index.ts';
 import { storyMap, storyMapList } from '../../src/facilitator/story-map.ts';
 
 /**
@@ -111,6 +112,40 @@ describe('facilitator pack', () => {
       expect(page(edited, suffix)).toContain(
         '<a href="https://example.org/procedures">the Northshire procedures</a>',
       );
+    }
+  });
+
+  it('has an LMS report key per level: each interaction id, its options by letter and what each result means', () => {
+    for (const level of course.levels) {
+      const key = pack.get(`${level.id}/report-key.html`)!;
+      expect(pack.get(`${level.id}/index.html`)).toContain('href="report-key.html"');
+      for (const module of modulesOf(course, level)) {
+        for (const step of module.scenario.steps) {
+          if (step.type !== 'decision') continue;
+          const block = key.split(`<code>${interactionId(module.id, step.id)}</code>`)[1]!;
+          expect(block, `${level.id}/${module.id}/${step.id}`).toBeDefined();
+          // Its options in the order written, each with its letter and the result it records.
+          const rows = block.split('</table>')[0]!.split('<tr>').slice(2);
+          expect(rows).toHaveLength(step.options.length);
+          step.options.forEach((_option, i) => {
+            expect(rows[i]).toContain(`<code>${optionId(i)}</code>`);
+            const result = decisionResult(step, i);
+            expect(rows[i]).toContain(
+              result === 'incorrect' ? '<code>wrong</code>' : `<code>${result}</code>`,
+            );
+          });
+        }
+        for (const question of questionsFor(module, level)) {
+          const block = key.split(`<code>${interactionId(module.id, question.id)}</code>`)[1]!;
+          expect(block, `${level.id}/${module.id}/${question.id}`).toBeDefined();
+          if (question.type === 'single') {
+            const right = question.options.findIndex((o) => o.correct);
+            expect(block).toMatch(
+              new RegExp(`^[\\s\\S]*?Right response: <code>${optionId(right)}</code>`),
+            );
+          }
+        }
+      }
     }
   });
 
