@@ -2,6 +2,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.ts';
 import { kindOf } from '../questions/lookup.ts';
 import type { RawCourse, RawFlags, RawModule, RawNext, RawStep } from './raw.ts';
+import type { SourceReview } from '../model/course.ts';
 import type { ContentPath, SourceFile } from './source-file.ts';
 import { publishedLabel } from './published.ts';
 import { checkWording } from './wording.ts';
@@ -240,10 +241,12 @@ function checkOutcomeReferences(
   module.questions.forEach((q, qi) => check(q.outcomes, ['questions', qi, 'outcomes']));
 }
 
-function linkModule(file: SourceFile, raw: RawModule, out: Diagnostic[]): Module {
-  const scenario = linkScenario(file, raw, out);
-  const questions = linkQuestions(file, raw, out);
-  const given = String(raw.source.published);
+function linkSource(
+  file: SourceFile,
+  source: NonNullable<RawModule['source']>,
+  out: Diagnostic[],
+): SourceReview {
+  const given = String(source.published);
   const published = publishedLabel(given);
   if (published === undefined) {
     out.push(
@@ -255,15 +258,21 @@ function linkModule(file: SourceFile, raw: RawModule, out: Diagnostic[]): Module
     );
   }
   return {
+    name: source.name,
+    board: source.board,
+    ...(published ? { published } : {}),
+    linkText: source['link-text'],
+    ...(source.url ? { url: source.url } : {}),
+  };
+}
+
+function linkModule(file: SourceFile, raw: RawModule, out: Diagnostic[]): Module {
+  const scenario = linkScenario(file, raw, out);
+  const questions = linkQuestions(file, raw, out);
+  return {
     id: raw.id,
     title: raw.title,
-    source: {
-      name: raw.source.name,
-      board: raw.source.board,
-      ...(published ? { published } : {}),
-      linkText: raw.source['link-text'],
-      ...(raw.source.url ? { url: raw.source.url } : {}),
-    },
+    ...(raw.source ? { source: linkSource(file, raw.source, out) } : {}),
     themes: raw.themes,
     levels: raw.levels,
     durationMinutes: raw.duration,

@@ -51,7 +51,8 @@ export interface RawLevel {
 export interface RawModule {
   id: string;
   title: string;
-  source: {
+  /** Required by the schema unless `profile: local`. */
+  source?: {
     name: string;
     board: string;
     published: string | number;

@@ -66,7 +66,9 @@ function pickRelevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
       return !noneFits && !misfits.has(branchOf(e));
     });
   }
-  return kept;
+  // An `if`/`else` (a module's `source:` is required unless its profile is local) fails as the
+  // `else`'s own error, which says what is missing, plus "must match else": keep the first.
+  return kept.filter((e) => e.keyword !== 'if');
 }
 
 function toDiagnostic(file: SourceFile, error: ErrorObject): Diagnostic {
@@ -91,7 +93,9 @@ function toDiagnostic(file: SourceFile, error: ErrorObject): Diagnostic {
     case 'required':
       return make(
         `missing required field "${String(params.missingProperty)}"${name ? ` in ${name}` : ''}`,
-        `add "${String(params.missingProperty)}:" here`,
+        path.length === 0 && params.missingProperty === 'source'
+          ? 'add "source:" with the review the module is built on, or "profile: local" for a module of your own that is not built on one'
+          : `add "${String(params.missingProperty)}:" here`,
       );
     case 'type':
       return make(

@@ -50,9 +50,10 @@ export function checkWording(file: SourceFile, raw: RawModule, out: Diagnostic[]
       );
   });
 
-  const dated = !!publishedLabel(String(raw.source.published));
+  const source = raw.source;
+  const dated = !!source && !!publishedLabel(String(source.published));
   for (const key of ['name', 'board'] as const) {
-    if (dated && /\bpublished\b/i.test(raw.source[key])) {
+    if (source && dated && /\bpublished\b/i.test(source[key])) {
       warn(
         ['source', key],
         `the source's ${key} says "published", and the course adds "published <date>" after it`,

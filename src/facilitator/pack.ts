@@ -48,7 +48,9 @@ export const questionsFor = (module: Module, level: Level): Question[] =>
 export const modulesOf = (course: Course, level: Level): Module[] =>
   level.modules.map((id) => course.modules.find((m) => m.id === id)!).filter(Boolean);
 
-function citation(module: Module): string {
+/** The module's review; none for a training lead's own module (`profile: local`). */
+function citation(module: Module): string | undefined {
+  if (!module.source) return undefined;
   const { name, board, published, linkText, url } = module.source;
   const where = url
     ? `<a href="${escapeHtml(url)}">${escapeHtml(linkText)}</a>`
@@ -104,7 +106,7 @@ ${timings(module, level)}
 <li>A copy of the reflection sheet (the last page) for everyone, and the <a href="${module.id}-poster.html">poster</a> for the room.</li>
 <li>Your organisation’s safeguarding procedure, and the name and contact details of your designated safeguarding lead (DSL), to give out: ${worryRoute(course)}</li>
 <li>A room where people can step out, and time after the session to talk to anyone who needs it.</li>
-<li>The review itself, if you want to read it first: ${citation(module)}</li>
+${module.source ? `<li>The review itself, if you want to read it first: ${citation(module)}</li>` : ''}
 </ul>
 <h3>Before you start: read out</h3>
 <p>What the session covers:</p>
@@ -141,7 +143,7 @@ function stepBlock(module: Module, step: Step, titles: Map<string, string>): str
           : ''
       }`;
     case 'reveal':
-      return `${head}<div class="found">${step.text.html}<p class="note">From: ${citation(module)}</p></div>`;
+      return `${head}<div class="found">${step.text.html}${module.source ? `<p class="note">From: ${citation(module)}</p>` : ''}</div>`;
     case 'ending':
       return `${head}${step.text.html}<p class="prompt">Debrief:</p>${step.debrief.html}`;
     case 'decision':
@@ -228,7 +230,7 @@ function posterPage(course: Course, module: Module, level: Level): string {
 <h1>${escapeHtml(module.title)}</h1>
 <h2>Key messages</h2>
 <ul class="messages">${messages.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>
-<p>Learning from: ${citation(module)}</p>
+${module.source ? `<p>Learning from: ${citation(module)}</p>` : ''}
 <p><strong>Worried about a child?</strong> ${worryRoute(course)} If a child is in immediate danger, call 999.</p>
 </div>`,
   );

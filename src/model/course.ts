@@ -98,7 +98,8 @@ export interface SourceReview {
 export interface Module {
   readonly id: string;
   readonly title: string;
-  readonly source: SourceReview;
+  /** The review it is built on; absent only in a training lead's own module (`profile: local`). */
+  readonly source?: SourceReview;
   readonly themes: readonly string[];
   readonly levels: readonly string[];
   readonly durationMinutes: number;

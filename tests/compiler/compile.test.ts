@@ -137,7 +137,7 @@ describe('content compiler', () => {
     for (const impossible of ['2019-02-29', '2019-13', '2019-00-10', '2019-04-31', 'May 2019'])
       expect(publishedLabel(impossible), impossible).toBeUndefined();
     const sample = compileCourseDirectory('tests/compiler/fixtures/valid').course?.modules[0];
-    expect(sample?.source.published).toBe('May 2020');
+    expect(sample?.source?.published).toBe('May 2020');
   });
 
   it('reports a level that names an unknown module in the course file, suggesting the near miss', () => {

@@ -53,6 +53,28 @@ describe('module profiles', () => {
     expect(course).toBeDefined();
   });
 
+  it('lets a local module name no review, and asks any other module for its source, with the way out', () => {
+    const noSource = (t: string) =>
+      t.replace(
+        'source: { name: Review, board: Board, published: 2019, link-text: Board website }\n',
+        '',
+      );
+    const local = compile(noSource);
+    expect(local.found).toEqual([]);
+    expect(local.course?.modules[0]?.source).toBeUndefined();
+    const review = compile((t) => noSource(t).replace('profile: local\n', 'profile: thematic\n'));
+    const missing = review.found.filter(([, , message]) => String(message).includes('"source"'));
+    // At the top of the file, where the module's keys start.
+    expect(missing).toEqual([
+      [lineOf(review.module.text, 'id: broken'), 'error', 'missing required field "source"'],
+    ]);
+    expect(review.fixes).toContain(
+      'add "source:" with the review the module is built on, or "profile: local" for a module of your own that is not built on one',
+    );
+    // One message for it: not also the schema's "must match else".
+    expect(review.found.filter(([, , message]) => /else/.test(String(message)))).toEqual([]);
+  });
+
   it('holds a case-review module (the default) to the full shape, each rule at its line with a fix', () => {
     const { module, course, found, fixes } = compile((t) => t.replace('profile: local\n', ''));
     const steps = lineOf(module.text, '  steps:');

@@ -168,7 +168,10 @@ export class SgModuleList extends LitElement {
       <li class="module">
         <div>
           <h2 id="module-${index}">${module.title}</h2>
-          <p>About ${module.durationMinutes} minutes · from ${module.source.name}</p>
+          <p>
+            About ${module.durationMinutes}
+            minutes${module.source ? ` · from ${module.source.name}` : ''}
+          </p>
         </div>
         <div class="status">
           <strong class="tag ${status}"

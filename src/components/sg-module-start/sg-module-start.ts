@@ -81,21 +81,26 @@ export class SgModuleStart extends LitElement {
             </details>`
           : ''
       }
-      <details class="details">
-        <summary><span>The review this module is built on</span></summary>
-        <div class="details-text">
-          <p>
-            ${citeSource(source)}.
-            ${
-              source.url
-                ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer"
-                    >${source.linkText} (opens in a new tab)</a
-                  >`
-                : html`Where to find it: ${source.linkText}.`
-            }
-          </p>
-        </div>
-      </details>
+      ${
+        // A training lead's own module (profile: local) may not be built on a review.
+        source
+          ? html`<details class="details">
+              <summary><span>The review this module is built on</span></summary>
+              <div class="details-text">
+                <p>
+                  ${citeSource(source)}.
+                  ${
+                    source.url
+                      ? html`<a href=${source.url} target="_blank" rel="noopener noreferrer"
+                          >${source.linkText} (opens in a new tab)</a
+                        >`
+                      : html`Where to find it: ${source.linkText}.`
+                  }
+                </p>
+              </div>
+            </details>`
+          : ''
+      }
       <div class="button-group">
         <button type="button" @click=${this.onContinue}>Start the scenario</button>
         <button type="button" class="secondary" @click=${this.onLeave}>

@@ -203,7 +203,9 @@ export class SgRecord extends LitElement {
       text.trim() === '' ? html`<p class="not-answered">(not answered)</p>` : html`<p>${text}</p>`;
     return html`<section class="module-log" aria-label=${`Reflective log: ${module.title}`}>
       <h3>${module.title}</h3>
-      <p class="source">From ${citeSource(module.source)}. ${m.status}.</p>
+      <p class="source">
+        ${module.source ? `From ${citeSource(module.source)}. ` : ''}${m.status}.
+      </p>
       <h4>What I did: my decisions in the scenario</h4>
       ${
         m.decisions.length === 0

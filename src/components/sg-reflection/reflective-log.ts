@@ -39,7 +39,9 @@ export function reflectiveLogText(
     `Date: ${date}`,
     `Course: ${courseTitle} (${levelTitle})`,
     `Module: ${module.title}`,
-    `Source review: ${citeSource(source)}${source.url ? `, ${source.url}` : ''}`,
+    ...(source
+      ? [`Source review: ${citeSource(source)}${source.url ? `, ${source.url}` : ''}`]
+      : []),
     '',
     block('What I learned', answers.learned),
     block('What I will do differently', answers.differently),

@@ -161,8 +161,12 @@ export class SgReflection extends LitElement {
           <dd>${this.courseTitle} (${this.levelTitle})</dd>
           <dt>Module</dt>
           <dd>${module.title}</dd>
-          <dt>Source review</dt>
-          <dd>${citeSource(module.source)}</dd>
+          ${
+            module.source
+              ? html`<dt>Source review</dt>
+                  <dd>${citeSource(module.source)}</dd>`
+              : ''
+          }
           ${
             this.edition
               ? html`<dt>Who to tell about a worry</dt>

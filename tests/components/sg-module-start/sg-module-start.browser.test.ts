@@ -4,6 +4,10 @@ import course from 'virtual:fixture-course';
 import type { Module } from '../../../src/model/course.ts';
 import '../../../src/components/sg-module-start/sg-module-start.ts';
 import {
+  emptyAnswers,
+  reflectiveLogText,
+} from '../../../src/components/sg-reflection/reflective-log.ts';
+import {
   ALL_EVENTS,
   button,
   deepQuery,
@@ -33,7 +37,7 @@ describe('<sg-module-start>', () => {
   });
 
   it('links the review where it has an address, and gives no date the source does not give', async () => {
-    const { published: _, ...undated } = module.source;
+    const { published: _, ...undated } = module.source!;
     const linked = { ...undated, url: 'https://example.org/review', linkText: 'The board’s page' };
     const el = await mount('sg-module-start', { module: { ...module, source: linked }, level });
     const review = [...el.shadowRoot!.querySelectorAll('details')].find((d) =>
@@ -46,6 +50,22 @@ describe('<sg-module-start>', () => {
     const link = review.querySelector('a') as HTMLAnchorElement;
     expect(link.href).toBe('https://example.org/review');
     expect(text(link)).toBe('The board’s page (opens in a new tab)');
+  });
+
+  it('names no review for a training lead’s own module (profile: local, no source), and its log neither', async () => {
+    const { source: _, ...own } = module;
+    const el = await mount('sg-module-start', { module: own, level });
+    const summaries = [...el.shadowRoot!.querySelectorAll('details summary')].map((s) => text(s));
+    expect(summaries).not.toContain('The review this module is built on');
+    expect(text(el)).not.toContain('Sample board');
+    expect(text(el)).toContain('What the sample covers.');
+    await expectNoAxeViolations();
+    const log = reflectiveLogText(own, emptyAnswers(own), '4 December 2026', 'Course', 'Level');
+    expect(log).toContain('Module: Sample module');
+    expect(log).not.toContain('Source review');
+    expect(reflectiveLogText(module, emptyAnswers(module), 'd', 'c', 'l')).toContain(
+      'Source review: Sample review, Sample board, published May 2020',
+    );
   });
 
   it('gives a content note with where to get support, and the reconstruction notice', async () => {
