@@ -52,6 +52,10 @@ if (course.edition)
   console.log(
     `Edition: ${course.edition.name}${course.edition.id ? ` (${course.edition.id})` : ' (neutral)'}, from ${process.env.SG_ORG || `${dir}/organisation.yaml`}.`,
   );
+console.log(
+  "Saved progress: the most characters a learner's saved progress (suspend_data) can take at each\n" +
+    'level, against the 4096 a SCORM 1.2 LMS must keep. Nothing to do unless a level is over it.',
+);
 console.log(formatStateBudgets(budgets));
 const { modules } = course;
 console.log(`\n${formatBalance([...modules.map(moduleBalance), courseBalance(modules)])}`);

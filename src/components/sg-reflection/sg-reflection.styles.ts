@@ -55,6 +55,12 @@ export const styles = css`
     }
     .print-log dt {
       font-weight: 700;
+      /* A prompt is never the last line of a page with its answer on the next. */
+      break-after: avoid;
+    }
+    .print-log h2,
+    .print-log h3 {
+      break-after: avoid;
     }
   }
 `;

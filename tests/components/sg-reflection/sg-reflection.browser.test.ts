@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { cdp, userEvent } from 'vitest/browser';
 import course from 'virtual:fixture-course';
 import type { Module } from '../../../src/model/course.ts';
 import '../../../src/components/sg-reflection/sg-reflection.ts';
@@ -217,6 +217,16 @@ describe('<sg-reflection>', () => {
     expect(getComputedStyle(log).display).toBe('none');
     expect(text(log)).toContain('Source review Sample review');
     expect(text(log)).toContain('How do you record siblings?');
+    // Printed, each prompt stays on the page of its answer.
+    await cdp().send('Emulation.setEmulatedMedia', { media: 'print' });
+    try {
+      expect(getComputedStyle(log).display).toBe('block');
+      const prompts = [...log.querySelectorAll('dt')];
+      expect(prompts.length).toBeGreaterThan(3);
+      for (const dt of prompts) expect(getComputedStyle(dt).breakAfter).toBe('avoid');
+    } finally {
+      await cdp().send('Emulation.setEmulatedMedia', { media: '' });
+    }
   });
 
   it('sends sg-continue when the learner finishes, and nothing when properties are set', async () => {
