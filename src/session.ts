@@ -33,6 +33,12 @@ export interface CourseSession {
   apply(effects: readonly Effect[], state: string, location: string): void;
   /** Saves, reports and ends the session (the learner's "Save and exit", or the page closing). */
   finish(): void;
+  /**
+   * Without an LMS only: removes the progress kept on this device (a learner leaving a shared
+   * computer), so that the next launch starts afresh; what the learner does next is kept again.
+   * False when storage could not be reached. An LMS session has none: the LMS keeps the record.
+   */
+  forget?(): boolean;
   /** Told whenever saving to the LMS starts or stops failing, so the learner can be warned. */
   onHealthChange(listener: (health: SessionHealth) => void): void;
 }

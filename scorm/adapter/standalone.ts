@@ -2,7 +2,7 @@ import type { Effect } from '../../src/engine/index.ts';
 import type { CourseSession, SessionHealth } from '../../src/session.ts';
 import { HealthListeners } from './listeners.ts';
 import { OTHER_WINDOW_MESSAGE, watchForNewerWindow } from './other-windows.ts';
-import { readJson, writeJson } from '../../src/storage.ts';
+import { readJson, removeItem, writeJson } from '../../src/storage.ts';
 
 /**
  * The session when no LMS is found (a file share, a plain web server, the dev server): progress is
@@ -59,6 +59,10 @@ export function createStandaloneSession(storageKey: string): CourseSession {
     },
     finish() {
       store();
+    },
+    forget() {
+      latest = { state: '', location: '' };
+      return removeItem(storageKey);
     },
     onHealthChange(listener) {
       listeners.add(listener);

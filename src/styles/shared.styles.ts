@@ -212,6 +212,20 @@ export const sharedStyles = css`
     padding: 1rem;
     margin: 1.5rem 0;
   }
+  /* GOV.UK's warning button, for a step that deletes something (after a confirmation). */
+  button.warning-button {
+    background: #d4351c;
+    box-shadow: 0 2px 0 #55150b;
+  }
+  button.warning-button:hover {
+    background: #aa2a16;
+  }
+  button.warning-button:focus-visible {
+    background: #ffdd00;
+    box-shadow:
+      inset 0 0 0 1px #ffdd00,
+      0 2px 0 #0b0c0c;
+  }
   .warning {
     border: 3px solid #0b0c0c;
     border-left-width: 0.75rem;

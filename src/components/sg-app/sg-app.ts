@@ -6,6 +6,7 @@ import {
   currentModule,
   currentStep,
   isUnderway,
+  initialState,
   drawQuestions,
   launchEffects,
   levelContent,
@@ -30,6 +31,9 @@ import type { SgOpenModuleEvent } from '../events/sg-open-module.ts';
 import type { FocusableView } from '../shared/focus.ts';
 import { supportFooter } from '../shared/support.ts';
 import { applyEditionTheme } from '../../styles/edition-theme.ts';
+import '../sg-device-notice/sg-device-notice.ts';
+import type { ForgetOutcome } from '../sg-device-notice/sg-device-notice.ts';
+import { notesOwner, removeNotes } from '../sg-reflection/notes-store.ts';
 import '../sg-level-chooser/sg-level-chooser.ts';
 import '../sg-module-list/sg-module-list.ts';
 import '../sg-module-start/sg-module-start.ts';
@@ -96,6 +100,8 @@ export class SgApp extends LitElement {
   @state() private notes: readonly string[] = [];
   @state() private health: SessionHealth = { ok: true };
   @state() private levelError = '';
+  /** What became of the learner's "Remove my progress from this computer" (standalone). */
+  @state() private forgotten: ForgetOutcome;
   /** The author's preview opened at its step (it names one the level has). */
   @state() private previewing = false;
   /** The record of learning or certificate is open over the view it was opened from. */
@@ -197,10 +203,10 @@ export class SgApp extends LitElement {
         }
         ${
           this.session?.mode === 'standalone' && content
-            ? html`<p class="notice">
-                Your results are not being recorded by a learning management system (LMS). Your
-                progress is kept in this browser on this device.
-              </p>`
+            ? html`<sg-device-notice
+                .outcome=${this.forgotten}
+                @sg-forget=${this.onForget}
+              ></sg-device-notice>`
             : nothing
         }
         ${
@@ -608,6 +614,24 @@ export class SgApp extends LitElement {
   private onSkip(event: Event) {
     event.preventDefault();
     this.renderRoot.querySelector<HTMLElement>('#main')?.focus();
+  }
+
+  /**
+   * A learner leaving a shared computer (no LMS): their progress, notes and typed name go, and the
+   * level starts again here, so the next person sees nothing of theirs.
+   */
+  private onForget() {
+    const { session, content } = this;
+    if (!session?.forget || !content) return;
+    const progressGone = session.forget();
+    const owner = notesOwner(session.learnerId);
+    const notesGone = owner !== undefined && removeNotes(owner);
+    this.state = initialState(content, this.seed ?? randomSeed());
+    this.notes = [];
+    this.screen = 'course';
+    this.printout = undefined;
+    this.reviewScenario = undefined;
+    this.forgotten = progressGone && notesGone ? 'removed' : 'failed';
   }
 
   private onSaveAndExit() {

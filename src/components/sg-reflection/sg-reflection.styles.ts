@@ -19,20 +19,6 @@ export const styles = css`
   .inset p:last-child {
     margin-bottom: 0;
   }
-  /* GOV.UK's warning button: the one step here that deletes something. */
-  button.warning-button {
-    background: #d4351c;
-    box-shadow: 0 2px 0 #55150b;
-  }
-  button.warning-button:hover {
-    background: #aa2a16;
-  }
-  button.warning-button:focus-visible {
-    background: #ffdd00;
-    box-shadow:
-      inset 0 0 0 1px #ffdd00,
-      0 2px 0 #0b0c0c;
-  }
   /* Empty but present, so that screen readers announce what is written into it. */
   .removal-status:empty {
     margin: 0;
