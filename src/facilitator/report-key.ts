@@ -6,6 +6,8 @@ import {
 } from '../engine/index.ts';
 import type { Course, DecisionStep, Level, Module, Question } from '../model/course.ts';
 import { kindOf } from '../questions/lookup.ts';
+import { formatResponse } from '../../scorm/adapter/format.ts';
+import { SCORM_VERSIONS } from '../../scorm/version.ts';
 import { escapeHtml, page } from './html.ts';
 
 /**
@@ -23,18 +25,11 @@ const RESULT_WORDS = {
   incorrect: '<code>wrong</code> (SCORM 1.2) / <code>incorrect</code> (SCORM 2004): weighted 0',
 } as const;
 
-/** A recorded response written out version-neutrally (the LMS's separators: see the intro). */
-function formatResponse(response: InteractionResponse): string {
-  switch (response.type) {
-    case 'true-false':
-      return String(response.value);
-    case 'choice':
-    case 'sequencing':
-      return response.ids.join(', ');
-    case 'matching':
-      return response.pairs.map(([prompt, match]) => `${prompt}.${match}`).join(', ');
-  }
-}
+/** A response as each SCORM version records it (the adapter's own formatting). */
+const asRecorded = (response: InteractionResponse) =>
+  SCORM_VERSIONS.map(
+    (version) => `<code>${escapeHtml(formatResponse(version, response))}</code> (SCORM ${version})`,
+  ).join(', ');
 
 function decisionBlock(module: Module, step: DecisionStep): string {
   const rows = step.options.map(
@@ -55,9 +50,9 @@ function questionBlock(module: Module, question: Question): string {
 ${
   ids.length > 0
     ? `<ul>${ids.map((r) => `<li><code>${escapeHtml(r.id)}</code>: ${escapeHtml(r.text)}</li>`).join('')}</ul>`
-    : '<p>The response is <code>true</code> or <code>false</code>.</p>'
+    : `<p>The response is true or false itself: ${asRecorded({ type: 'true-false', value: true })} for true.</p>`
 }
-<p>Right response: <code>${escapeHtml(formatResponse(right))}</code></p>`;
+<p>Right response: ${asRecorded(right)}</p>`;
 }
 
 function moduleSection(module: Module, level: Level): string {
@@ -89,7 +84,7 @@ export function reportKeyPage(course: Course, level: Level, modules: readonly Mo
 <p>Your LMS’s interactions report has one row for each decision and each quiz question a learner answered: an <strong>id</strong>, the learner’s <strong>response</strong> and a <strong>result</strong>. To keep the LMS’s records small, the course stores no question text and no right answer there. This page turns each row back into words.</p>
 <ul>
 <li><strong>Id</strong>: the module, then the decision or question (<code>module_step</code>).</li>
-<li><strong>Response</strong>: options by letter, <code>a</code> for the first option as written here. Each learner saw the options in an order of their own, so a letter says nothing about where they saw it. Several options are listed with commas; an ordering lists items in the learner’s order; a matching lists each numbered item with the letter matched to it, written <code>1.a,2.b</code> in SCORM 1.2 and <code>1[.]a[,]2[.]b</code> in SCORM 2004.</li>
+<li><strong>Response</strong>: options by letter, <code>a</code> for the first option as written here. Each learner saw the options in an order of their own, so a letter says nothing about where they saw it. Several options are listed with commas (<code>a,c</code> in SCORM 1.2, <code>a[,]c</code> in SCORM 2004); an ordering lists items in the learner’s order; a matching lists each numbered item with the letter matched to it (<code>1.a,2.b</code>, or <code>1[.]a[,]2[.]b</code>); a true/false answer is <code>t</code> or <code>f</code> in SCORM 1.2 and <code>true</code> or <code>false</code> in SCORM 2004.</li>
 <li><strong>Result of a quiz question</strong>: right or wrong, as you would expect.</li>
 <li><strong>Result of a decision</strong>: the scenario has consequences, not right answers. <code>correct</code> marks the best option, <code>neutral</code> a reasonable one that is not the best, and <code>wrong</code> (SCORM 1.2) or <code>incorrect</code> (SCORM 2004) an option the story shows the cost of. Read it as something to talk through in supervision, not a failed test: ${share > 0 ? `decisions make ${share}% of each module’s score at this level.` : 'decisions do not count towards the score at this level; the quizzes do.'}</li>
 </ul>

@@ -139,9 +139,20 @@ describe('facilitator pack', () => {
           const block = key.split(`<code>${interactionId(module.id, question.id)}</code>`)[1]!;
           expect(block, `${level.id}/${module.id}/${question.id}`).toBeDefined();
           if (question.type === 'single') {
-            const right = question.options.findIndex((o) => o.correct);
+            const right = optionId(question.options.findIndex((o) => o.correct));
             expect(block).toMatch(
-              new RegExp(`^[\\s\\S]*?Right response: <code>${optionId(right)}</code>`),
+              new RegExp(
+                `^[\\s\\S]*?Right response: <code>${right}</code> \\(SCORM 1\\.2\\), <code>${right}</code> \\(SCORM 2004\\)`,
+              ),
+            );
+          }
+          if (question.type === 'true-false') {
+            // As each version records it: t or f in 1.2, true or false in 2004.
+            const [t, full] = question.answer ? ['t', 'true'] : ['f', 'false'];
+            expect(block).toMatch(
+              new RegExp(
+                `^[\\s\\S]*?Right response: <code>${t}</code> \\(SCORM 1\\.2\\), <code>${full}</code> \\(SCORM 2004\\)`,
+              ),
             );
           }
         }
