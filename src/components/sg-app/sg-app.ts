@@ -205,7 +205,7 @@ export class SgApp extends LitElement {
           this.session?.mode === 'standalone' && content
             ? html`<sg-device-notice
                 .outcome=${this.forgotten}
-                @sg-forget=${this.onForget}
+                @sg-confirm-removal=${this.onForget}
               ></sg-device-notice>`
             : nothing
         }

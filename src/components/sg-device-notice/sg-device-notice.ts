@@ -1,21 +1,7 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import '../sg-confirm-removal/sg-confirm-removal.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
-
-/** The learner confirmed "Remove everything of mine from this computer" (sg-device-notice). */
-export class SgForgetEvent extends Event {
-  static readonly eventName = 'sg-forget';
-
-  constructor() {
-    super(SgForgetEvent.eventName, { bubbles: true, composed: true });
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sg-forget': SgForgetEvent;
-  }
-}
 
 /** What became of the last removal, as sg-app reports it back. */
 export type ForgetOutcome = 'removed' | 'failed' | undefined;
@@ -27,7 +13,8 @@ export type ForgetOutcome = 'removed' | 'failed' | undefined;
  * then starts afresh and reads nothing of theirs (newcomer trial F6: a file-share build on a
  * hot-desk computer shares one browser profile).
  *
- * @fires sg-forget - The learner confirmed; sg-app removes everything and starts the level again.
+ * The learner's confirmation reaches sg-app as `sg-confirm-removal`: it removes everything and
+ * starts the level again, and sets `outcome`.
  */
 @customElement('sg-device-notice')
 export class SgDeviceNotice extends LitElement {
@@ -43,9 +30,6 @@ export class SgDeviceNotice extends LitElement {
         color: #484949;
         margin: 0 0 0.5rem;
       }
-      .status:empty {
-        margin: 0;
-      }
       @media print {
         :host {
           display: none;
@@ -57,10 +41,8 @@ export class SgDeviceNotice extends LitElement {
   /** Set by sg-app once it has tried: everything removed, or storage refused some of it. */
   @property({ attribute: false }) outcome: ForgetOutcome;
 
-  @state() private confirming = false;
-
   override render() {
-    const outcome =
+    const status =
       this.outcome === 'removed'
         ? 'Your progress, answers, notes and name have been removed from this computer. The course has started again from the beginning.'
         : this.outcome === 'failed'
@@ -72,57 +54,13 @@ export class SgDeviceNotice extends LitElement {
         kept in this browser on this device, where anyone who uses it could see it. On a shared
         computer, remove it when you have finished.
       </p>
-      ${
-        this.confirming
-          ? html`<p class="warning" id="forget-question">
-                Remove your progress, your answers, your notes and the name you typed from this
-                computer? You will start again from the beginning. This cannot be undone.
-              </p>
-              <div class="button-group">
-                <button
-                  type="button"
-                  class="warning-button"
-                  aria-describedby="forget-question"
-                  @click=${this.onConfirm}
-                >
-                  Yes, remove everything
-                </button>
-                <button type="button" class="secondary" @click=${this.onCancel}>Cancel</button>
-              </div>`
-          : html`<div class="button-group">
-              <button type="button" class="secondary" @click=${this.onAsk}>
-                Remove my progress from this computer
-              </button>
-            </div>`
-      }
-      <p role="status" class="status">${outcome}</p>
+      <sg-confirm-removal
+        label="Remove my progress from this computer"
+        question="Remove your progress, your answers, your notes and the name you typed from this computer? You will start again from the beginning. This cannot be undone."
+        confirmLabel="Yes, remove everything"
+        .status=${status}
+      ></sg-confirm-removal>
     `;
-  }
-
-  private async onAsk() {
-    this.confirming = true;
-    this.outcome = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('.warning-button')?.focus();
-  }
-
-  private async onCancel() {
-    this.confirming = false;
-    await this.updateComplete;
-    this.askButton()?.focus();
-  }
-
-  private async onConfirm() {
-    this.confirming = false;
-    this.dispatchEvent(new SgForgetEvent());
-    await this.updateComplete;
-    this.askButton()?.focus();
-  }
-
-  private askButton() {
-    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button')].find(
-      (b) => b.textContent?.trim() === 'Remove my progress from this computer',
-    );
   }
 }
 

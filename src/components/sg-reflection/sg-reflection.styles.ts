@@ -19,10 +19,6 @@ export const styles = css`
   .inset p:last-child {
     margin-bottom: 0;
   }
-  /* Empty but present, so that screen readers announce what is written into it. */
-  .removal-status:empty {
-    margin: 0;
-  }
   .print-log {
     display: none;
   }

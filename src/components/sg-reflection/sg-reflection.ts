@@ -1,6 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { keyed } from 'lit/directives/keyed.js';
+import '../sg-confirm-removal/sg-confirm-removal.ts';
 import type { Edition, Module } from '../../model/course.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
@@ -56,8 +58,6 @@ export class SgReflection extends LitElement {
 
   @state() private answers: ReflectionAnswers = { learned: '', differently: '', prompts: [] };
   @state() private storageFailed = false;
-  /** The learner asked to remove their notes and has not yet confirmed or cancelled. */
-  @state() private confirmingRemoval = false;
   /** What became of the learner's last "Remove my notes" (announced once done). */
   @state() private removal: 'removed' | 'failed' | undefined = undefined;
 
@@ -70,8 +70,7 @@ export class SgReflection extends LitElement {
         changed.has('learnerId'))
     ) {
       dropUnkeyedNotes();
-      // Another module or learner: the last removal's question or outcome is not about this one.
-      this.confirmingRemoval = false;
+      // Another module or learner: the last removal's outcome is not about this one.
       this.removal = undefined;
       const key = this.key();
       this.answers = key ? loadNotes(key, this.module) : emptyAnswers(this.module);
@@ -207,39 +206,24 @@ export class SgReflection extends LitElement {
 
   /** "Remove my notes from this computer", confirmed before anything is deleted. */
   private renderRemoval() {
-    const outcome =
+    const status =
       this.removal === 'removed'
         ? 'Your notes have been removed from this computer. Anything you write now is kept again until you remove it.'
         : this.removal === 'failed'
           ? 'Your notes could not be removed: this browser’s storage cannot be reached. Clear this site’s data in the browser’s settings instead.'
           : '';
-    return html`
-      ${
-        this.confirmingRemoval
-          ? html`<p class="warning" id="remove-question">
-                Remove all your notes, for every module, from this computer? This cannot be undone.
-              </p>
-              <div class="button-group">
-                <button
-                  type="button"
-                  class="warning-button"
-                  aria-describedby="remove-question"
-                  @click=${this.onRemove}
-                >
-                  Yes, remove my notes
-                </button>
-                <button type="button" class="secondary" @click=${this.onCancelRemove}>
-                  Cancel
-                </button>
-              </div>`
-          : html`<div class="button-group">
-              <button type="button" class="secondary" @click=${this.onAskRemove}>
-                Remove my notes from this computer
-              </button>
-            </div>`
-      }
-      <p role="status" class="removal-status">${outcome}</p>
-    `;
+    // Keyed by whose notes these are (as willUpdate reloads them): another module or learner
+    // gets a fresh question. Not by key(), which would pick a browser id again after a removal.
+    return keyed(
+      [this.learnerId, this.courseId, this.levelId, this.module?.id].join(':'),
+      html`<sg-confirm-removal
+        label="Remove my notes from this computer"
+        question="Remove all your notes, for every module, from this computer? This cannot be undone."
+        confirmLabel="Yes, remove my notes"
+        .status=${status}
+        @sg-confirm-removal=${this.onRemove}
+      ></sg-confirm-removal>`,
+    );
   }
 
   /** '' when nothing can be kept (storage blocked, or not yet told the course and level). */
@@ -255,36 +239,14 @@ export class SgReflection extends LitElement {
     this.storageFailed = !key || !saveNotes(key, this.answers);
   }
 
-  private async onAskRemove() {
-    this.confirmingRemoval = true;
-    this.removal = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('.warning-button')?.focus();
-  }
-
-  private async onCancelRemove() {
-    this.confirmingRemoval = false;
-    await this.updateComplete;
-    this.removeButton()?.focus();
-  }
-
-  private async onRemove() {
+  private onRemove() {
     const owner = notesOwner(this.learnerId);
     const removed = owner !== undefined && removeNotes(owner);
     this.removal = removed ? 'removed' : 'failed';
-    this.confirmingRemoval = false;
     if (removed && this.module) {
       this.answers = emptyAnswers(this.module);
       this.storageFailed = false;
     }
-    await this.updateComplete;
-    this.removeButton()?.focus();
-  }
-
-  private removeButton() {
-    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button')].find(
-      (b) => b.textContent?.trim() === 'Remove my notes from this computer',
-    );
   }
 
   private onDownload() {
