@@ -161,7 +161,7 @@ export function linkCourse(input: LinkInput): LinkResult {
     checkOutcomeReferences(moduleFile, rawModule, raw, diagnostics);
   }
 
-  const levels: Level[] = raw.levels.map((level) => ({
+  const levels: Level[] = raw.levels.map((level, li) => ({
     id: level.id,
     title: level.title,
     audience: renderMarkdown(level.audience),
@@ -172,6 +172,7 @@ export function linkCourse(input: LinkInput): LinkResult {
     attempts: level.attempts ?? 0,
     questionsPerModule: level['questions-per-module'] ?? 0,
     scenarioShare: level['scenario-share'] ?? 0,
+    ...nextLevel(raw.levels[li + 1]),
   }));
   for (const [li, level] of levels.entries()) {
     // The quiz's share of a module's score, at full marks, must reach the pass mark: else a learner
@@ -658,4 +659,11 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+/** What a learner who passes a level is told of the one after it (`Level.next`). */
+function nextLevel(next: RawCourse['levels'][number] | undefined): Pick<Level, 'next'> {
+  return next
+    ? { next: { id: next.id, title: next.title, audience: renderMarkdown(next.audience) } }
+    : {};
 }

@@ -46,6 +46,7 @@ export interface PathEntry {
  * The learner's path from the start to the current step, for the timeline. Rebuilt by replaying
  * the recorded choices (each decision's latest), so it needs no room in saved state. A decision
  * visited twice shows its latest choice; the replay stops rather than go round a loop again.
+ * Where the replay meets a decision with no choice, the path is the current step alone.
  */
 export function pathSoFar(module: Module, progress: ScenarioProgress): PathEntry[] {
   const path: PathEntry[] = [];
@@ -60,7 +61,13 @@ export function pathSoFar(module: Module, progress: ScenarioProgress): PathEntry
     if (step.type === 'decision') {
       const option = progress.choices[decisionSlot(module, index)] ?? -1;
       const chosen = (step as DecisionStep).options[option];
-      if (!chosen) break;
+      if (!chosen) {
+        // A decision on the way with no choice made: the learner did not come this way (an
+        // author's preview opens at a step with no choices), so the steps walked so far are not
+        // their path. Only the step they are at is.
+        path.length = 0;
+        break;
+      }
       path.push({ step: index, option });
       index = resolveNext(module, chosen.next, progress.flags);
     } else {

@@ -79,6 +79,12 @@ export interface Level {
   readonly questionsPerModule: number;
   /** Share (0–1) of a module's score that comes from its scenario decisions; the rest is the quiz. */
   readonly scenarioShare: number;
+  /**
+   * The level after this one in course.yaml (levels are listed in the order learners go on
+   * through them): named to a learner who passes this one. A package holds one level only, so the
+   * compiler copies what the learner is told; absent for the last level.
+   */
+  readonly next?: { readonly id: string; readonly title: string; readonly audience: RichText };
 }
 
 export interface SourceReview {

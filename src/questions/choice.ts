@@ -8,7 +8,7 @@ import type {
   Rendered,
   ViewContext,
 } from './kind.ts';
-import { optionId } from './kind.ts';
+import { choiceRow, optionId } from './kind.ts';
 
 /**
  * What single choice and multiple response share: options written with `correct:` and their own
@@ -126,19 +126,15 @@ export function choiceList<D>(
 ): Rendered {
   const { html, unsafeHTML } = view.lit;
   return html`<div class="choices">
-    ${view.shown.map(
-      (i) =>
-        html`<div class="choice">
-          <input
-            type=${type}
-            id="option-${i}"
-            name="answer"
-            .checked=${checked(i)}
-            ?disabled=${view.answered}
-            @change=${(e: Event) => set(i, (e.target as HTMLInputElement).checked)}
-          />
-          <label for="option-${i}">${unsafeHTML(view.question.options[i]?.text.html ?? '')}</label>
-        </div>`,
+    ${view.shown.map((i) =>
+      choiceRow(view.lit, {
+        type,
+        id: `option-${i}`,
+        checked: checked(i),
+        answered: view.answered,
+        label: unsafeHTML(view.question.options[i]?.text.html ?? ''),
+        onChange: (on) => set(i, on),
+      }),
     )}
   </div>`;
 }

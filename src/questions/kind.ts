@@ -234,3 +234,35 @@ export function requireOverallFeedback(id: string, tools: CheckTools): void {
       'give "feedback:" both "correct:" and "incorrect:"',
     );
 }
+
+/**
+ * One radio or checkbox row. Once the answer is submitted the controls are disabled, and a
+ * disabled control is only a faint grey mark, so the learner's own choice is also marked in words
+ * ("Your answer", inside its label) and by the row's edge (`.choice.chosen`, shared styles).
+ */
+export function choiceRow(
+  { html }: LitTools,
+  row: {
+    readonly type: 'radio' | 'checkbox';
+    readonly id: string;
+    readonly checked: boolean;
+    readonly answered: boolean;
+    readonly label: unknown;
+    readonly onChange: (checked: boolean) => void;
+  },
+): TemplateResult {
+  const markChosen = row.answered && row.checked;
+  return html`<div class=${markChosen ? 'choice chosen' : 'choice'}>
+    <input
+      type=${row.type}
+      id=${row.id}
+      name="answer"
+      .checked=${row.checked}
+      ?disabled=${row.answered}
+      @change=${(e: Event) => row.onChange((e.target as HTMLInputElement).checked)}
+    />
+    <label for=${row.id}
+      >${row.label}${markChosen ? html` <strong class="tag">Your answer</strong>` : ''}</label
+    >
+  </div>`;
+}

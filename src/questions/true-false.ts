@@ -1,5 +1,5 @@
 import type { QuestionBase } from '../model/course.ts';
-import { requireOverallFeedback, type QuestionKind } from './kind.ts';
+import { choiceRow, requireOverallFeedback, type QuestionKind } from './kind.ts';
 
 /** A statement the learner judges true or false; shown as two radios, True then False. */
 export interface TrueFalseQuestion extends QuestionBase {
@@ -57,21 +57,17 @@ export const trueFalse: QuestionKind<
   view: {
     hint: 'Select true or false.',
     draft: (_q, answer) => answer?.value ?? null,
-    controls: ({ lit: { html }, draft, answered, setDraft }) =>
-      html`<div class="choices">
-        ${[true, false].map(
-          (value, i) =>
-            html`<div class="choice">
-              <input
-                type="radio"
-                id="option-${i}"
-                name="answer"
-                .checked=${draft === value}
-                ?disabled=${answered}
-                @change=${() => setDraft(value)}
-              />
-              <label for="option-${i}">${value ? 'True' : 'False'}</label>
-            </div>`,
+    controls: ({ lit, draft, answered, setDraft }) =>
+      lit.html`<div class="choices">
+        ${[true, false].map((value, i) =>
+          choiceRow(lit, {
+            type: 'radio',
+            id: `option-${i}`,
+            checked: draft === value,
+            answered,
+            label: value ? 'True' : 'False',
+            onChange: () => setDraft(value),
+          }),
         )}
       </div>`,
     build: (_q, draft) =>

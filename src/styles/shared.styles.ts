@@ -202,6 +202,29 @@ export const sharedStyles = css`
     color: #594d00;
     background: #fff7bf;
   }
+  /* What the published review found (a scenario's reveal step): its own tag colour and edge, so a
+     finding does not read as one more page of the story. */
+  .tag.finding {
+    color: #3d2375;
+    background: #dbd5e9;
+  }
+  .finding-text {
+    border-left: 0.5rem solid #3d2375;
+    padding: 0.25rem 0 0.25rem 1rem;
+    margin: 1.5rem 0;
+  }
+  .finding-text > :last-child {
+    margin-bottom: 0;
+  }
+  /* A submitted answer: the chosen option's row is marked, since a disabled radio or checkbox is
+     only a faint grey mark (true/false has no "You chose" line to make up for it). */
+  .choice.chosen {
+    border-left: 0.3125rem solid #0b0c0c;
+    padding-left: 0.5rem;
+  }
+  .choice.chosen label {
+    font-weight: 700;
+  }
   .inset {
     border-left: 0.5rem solid #b1b4b6;
     padding: 0.5rem 0 0.5rem 1rem;
@@ -412,6 +435,8 @@ export const sharedStyles = css`
       outline-offset: 2px;
     }
     .tag,
+    .finding-text,
+    .choice.chosen,
     .feedback,
     .error-summary,
     .warning,

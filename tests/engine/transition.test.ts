@@ -4,6 +4,7 @@ import {
   initialState,
   levelContent,
   levelOutcome,
+  pathSoFar,
   previewState,
   transition,
   type Answer,
@@ -362,6 +363,23 @@ describe('engine: a preview for authors', () => {
     expect(state?.modules[0]?.scenario.choices.every((c) => c === -1)).toBe(true);
     const [next] = transition(foundation, state!, { type: 'continue' });
     expect(step(foundation, next)).not.toBe('finding');
+  });
+
+  it('names only the step it opened at as the path so far, not steps the author never visited', () => {
+    const state = previewState(foundation, 7, 'sample', 'finding')!;
+    const module = foundation.modules[0]!;
+    const ids = (s: typeof state) =>
+      pathSoFar(module, s.modules[0]!.scenario).map((e) => module.scenario.steps[e.step]?.id);
+    // The finding comes after the first decision, which the preview has no choice for.
+    expect(ids(state)).toEqual(['finding']);
+    // A learner who came that way has the whole path, as before.
+    const { state: played } = play(foundation, start(), [
+      ...toScenario,
+      { type: 'continue' },
+      { type: 'choose', option: 1 },
+      { type: 'continue' },
+    ]);
+    expect(ids(played)).toEqual(['intro', 'first-choice', 'finding']);
   });
 
   it('gives nothing for a module or step the level does not have', () => {

@@ -268,6 +268,14 @@ export class SgApp extends LitElement {
     `;
   }
 
+  /** The next level's address when this build holds it (the web build; a package holds one level). */
+  private nextLevelHref(content: LevelContent): string | undefined {
+    const next = content.level.next;
+    return next && this.course?.levels.some((l) => l.id === next.id)
+      ? `?level=${encodeURIComponent(next.id)}`
+      : undefined;
+  }
+
   private renderView() {
     const { course, content, state } = this;
     if (!course) return nothing;
@@ -307,6 +315,7 @@ export class SgApp extends LitElement {
         .state=${state}
         .record=${this.session?.launchRecord}
         ?reviewing=${this.session?.reviewOnly ?? false}
+        .nextLevelHref=${this.nextLevelHref(content)}
       ></sg-module-list>`;
     const { module, progress } = here;
     // A module under way shows its scenario or questions, so needs its text.

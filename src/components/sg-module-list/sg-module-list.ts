@@ -60,6 +60,12 @@ export class SgModuleList extends LitElement {
   /** The LMS opened the course for review: nothing the learner does is recorded. */
   @property({ type: Boolean }) reviewing = false;
 
+  /**
+   * Where the next level opens, when this course holds it too (the web build's `?level=`); unset
+   * in a package, which holds its own level only, so the learner is told where to find it.
+   */
+  @property({ attribute: false }) nextLevelHref?: string;
+
   focusHeading(): Promise<void> {
     return focusHeading(this);
   }
@@ -86,6 +92,7 @@ export class SgModuleList extends LitElement {
                 }
               </p>
               ${this.renderBetterRecord(outcome.score)}
+              ${outcome.passed ? this.renderWhatNext() : ''}
             </div>`
           : this.record
             ? this.renderRecord(content, this.record)
@@ -144,6 +151,34 @@ export class SgModuleList extends LitElement {
         }
       </p>
     </div>`;
+  }
+
+  /**
+   * After a pass: what to do with it, and the next level by name and audience (`Level.next`, in
+   * course.yaml's order). Whether to take it is the learner's manager's or training lead's call,
+   * as levels follow roles, so the course names it and does not send them on.
+   */
+  private renderWhatNext() {
+    const next = this.content?.level.next;
+    return html`<h3>What next</h3>
+      <p>
+        Keep your certificate and record of learning (below) for your CPD file, and take your
+        reflective log to your next supervision or team meeting.
+      </p>
+      ${
+        next
+          ? html`<p>
+              The next level is the <strong>${next.title} level</strong>. Who it is for:
+              ${next.audience.text}
+              ${
+                this.nextLevelHref
+                  ? html`<a href=${this.nextLevelHref}>Open the ${next.title} level</a>.`
+                  : `It is a separate course in your learning system.`
+              }
+              Ask your manager or training lead whether it is right for your role.
+            </p>`
+          : html`<p>This is the last level of the course.</p>`
+      }`;
   }
 
   /** Finished again below a result the learning system already keeps: say which one counts. */

@@ -6,7 +6,7 @@ import { scenarioReview, type ModuleProgress } from '../../engine/index.ts';
 import { sharedStyles } from '../../styles/shared.styles.ts';
 import { focusHeading } from '../shared/focus.ts';
 import { SgCloseReviewEvent } from './events.ts';
-import { stepHeading } from './step-heading.ts';
+import { stepHeading, stepSourceTag } from './step-heading.ts';
 import { styles } from './sg-scenario.styles.ts';
 
 /**
@@ -99,15 +99,7 @@ export class SgScenarioReview extends LitElement {
     const id = `review-step-${i}`;
     return html`<li aria-labelledby=${id}>
       <h2 id=${id}>${stepHeading(step)}</h2>
-      ${
-        step.reconstructed
-          ? html`<p>
-              <strong class="tag reconstruction">Reconstruction</strong>
-              This step is invented, in the spirit of the review; what the review found is real.
-            </p>`
-          : nothing
-      }
-      ${this.renderBody(step, option)}
+      ${stepSourceTag(step)} ${this.renderBody(step, option)}
     </li>`;
   }
 
@@ -143,7 +135,7 @@ export class SgScenarioReview extends LitElement {
           }`;
       }
       case 'reveal':
-        return unsafeHTML(step.text.html);
+        return html`<div class="finding-text">${unsafeHTML(step.text.html)}</div>`;
       case 'ending':
         return html`${unsafeHTML(step.text.html)}
           <section class="panel">

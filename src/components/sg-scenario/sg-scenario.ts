@@ -12,7 +12,7 @@ import { sharedStyles } from '../../styles/shared.styles.ts';
 import { SgChooseEvent } from '../events/sg-choose.ts';
 import { SgContinueEvent } from '../events/sg-continue.ts';
 import { focusHeading } from '../shared/focus.ts';
-import { stepHeading } from './step-heading.ts';
+import { shortChoice, stepHeading, stepSourceTag } from './step-heading.ts';
 import { styles } from './sg-scenario.styles.ts';
 
 /**
@@ -74,15 +74,7 @@ export class SgScenario extends LitElement {
           <h1 tabindex="-1" data-focus>
             <span class="caption">${module.title}</span> ${this.heading(step)}
           </h1>
-          ${
-            step.reconstructed
-              ? html`<p>
-                  <strong class="tag reconstruction">Reconstruction</strong>
-                  This step is invented, in the spirit of the review; what the review found is real.
-                </p>`
-              : nothing
-          }
-          ${this.renderStep(step)}
+          ${stepSourceTag(step)} ${this.renderStep(step)}
         </div>
         <aside class="timeline" aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Your path so far</h2>
@@ -98,7 +90,7 @@ export class SgScenario extends LitElement {
                 ${this.heading(s)}
                 ${
                   option
-                    ? html`<span class="chosen">You chose: ${unsafeHTML(option.text.html)}</span>`
+                    ? html`<span class="chosen">You chose: ${shortChoice(option.text.text)}</span>`
                     : nothing
                 }
               </li>`;
@@ -146,7 +138,8 @@ export class SgScenario extends LitElement {
       case 'decision':
         return this.renderDecision(step);
       case 'reveal':
-        return html`${unsafeHTML(step.text.html)} ${this.continueButton('Continue')}`;
+        return html`<div class="finding-text">${unsafeHTML(step.text.html)}</div>
+          ${this.continueButton('Continue')}`;
       case 'ending':
         return html`
           ${unsafeHTML(step.text.html)}

@@ -107,6 +107,54 @@ describe('<sg-module-list>', () => {
     expect(text(el)).not.toContain('earlier, better result');
   });
 
+  it('after a pass, says what next and names the next level, with its audience', async () => {
+    const passed = withModule({
+      phase: 'done',
+      completed: true,
+      quiz: { attempt: 1, question: 3, answered: false, answers: [], best: 100 },
+    });
+    // A package: the next level is not in it, so the learner is told where it is.
+    const el = await mount('sg-module-list', { content, state: passed });
+    const panel = text(deepQuery(el, '.panel'));
+    expect(panel).toContain('What next');
+    expect(panel).toContain(
+      'The next level is the Advanced level. Who it is for: Practitioners who assess. It is a separate course in your learning system.',
+    );
+    expect(deepQuery(el, '.panel a')).toBeNull();
+    await expectNoAxeViolations();
+
+    // The web build holds every level: a link opens the next one.
+    el.nextLevelHref = '?level=advanced';
+    await el.updateComplete;
+    const link = deepQuery<HTMLAnchorElement>(el, '.panel a');
+    expect(text(link)).toBe('Open the Advanced level');
+    expect(link?.getAttribute('href')).toBe('?level=advanced');
+
+    // Not passed: no next level.
+    el.state = withModule({
+      phase: 'done',
+      completed: true,
+      quiz: { attempt: 2, question: 3, answered: false, answers: [], best: 25 },
+    });
+    await el.updateComplete;
+    expect(text(el)).not.toContain('What next');
+    expect(text(el)).not.toContain('Advanced');
+
+    // The last level names none.
+    const last = levelContent(course, 'advanced');
+    const lastPassed: LearnerState = {
+      ...initialState(last, 7),
+      modules: initialState(last, 7).modules.map((m) => ({
+        ...m,
+        phase: 'done',
+        completed: true,
+        quiz: { attempt: 1, question: 3, answered: false, answers: [], best: 100 },
+      })),
+    };
+    const end = await mount('sg-module-list', { content: last, state: lastPassed });
+    expect(text(deepQuery(end, '.panel'))).toContain('This is the last level of the course.');
+  });
+
   it('fires no event when its properties are set', async () => {
     const el = await mount('sg-module-list', { content, state: fresh });
     const seen = recordEvents(el, ALL_EVENTS);

@@ -261,6 +261,27 @@ describe('<sg-question>', () => {
     await expectNoAxeViolations();
   });
 
+  it.each([
+    ['q-tf', { type: 'true-false', value: false }, ['option-1']],
+    ['q-single', { type: 'single', option: 0 }, ['option-0']],
+    ['q-multiple', { type: 'multiple', options: [0, 2] }, ['option-0', 'option-2']],
+  ] as const)(
+    'marks the learner’s own answer in words once %s is answered, not only by a disabled control',
+    async (id, answer, chosen) => {
+      const el = await ask(id, { answer: answer as Answer, answered: true });
+      const marked = deepQueryAll(el, '.choice.chosen');
+      const markedIds = marked.map((row) => row.querySelector('input')?.id);
+      expect(markedIds).toEqual(chosen);
+      for (const row of marked)
+        expect(text(row.querySelector('label')?.querySelector('.tag'))).toBe('Your answer');
+      // Before the answer is submitted nothing is marked, whatever is checked.
+      const drafting = await ask(id, { answer: answer as Answer, answered: false });
+      expect(deepQueryAll(drafting, '.choice.chosen')).toEqual([]);
+      expect(text(drafting)).not.toContain('Your answer');
+      await expectNoAxeViolations();
+    },
+  );
+
   it('gives overall feedback when options have none, and says See your results on the last question', async () => {
     const el = await ask('q-tf', {
       answer: { type: 'true-false', value: false },

@@ -60,6 +60,11 @@ describe('<sg-scenario-review>', () => {
     expect(shown).toContain('What happened next Understandable, and common.');
     expect(shown).toContain('What happened next Trust suffers.');
     expect(shown).toContain('Think sibling.');
+    // The finding is tagged as the review's, as in the player; only the finding is.
+    expect(
+      deepQueryAll(el, '.tag.finding').map((t) => text(t.closest('li')?.querySelector('h2'))),
+    ).toEqual(['What the review found']);
+    expect(text(deepQuery(el, '.finding-text'))).toContain('Think sibling.');
     expect(shown).toContain('Debrief Consider the whole family.');
     // Only the learner's own choices: the options they did not take are not shown.
     expect(shown).not.toContain('Ask about the younger sibling');

@@ -216,6 +216,37 @@ describe('<sg-scenario>', () => {
     expect(deepQueryAll(after, '.timeline ol li').map(text)[2]).toBe(shown);
   });
 
+  it('tags a reveal as the review’s finding, apart from the story’s steps', async () => {
+    const el = await scenario(at(2, { choices: [1, -1] }));
+    expect(text(deepQuery(el, '.tag.finding')?.parentElement)).toBe(
+      'From the review This step is what the published review found.',
+    );
+    expect(text(deepQuery(el, '.finding-text'))).toContain('Think sibling.');
+    // A narrative step has neither.
+    const narrative = await scenario(at(0));
+    expect(deepQuery(narrative, '.tag')).toBeNull();
+    expect(deepQuery(narrative, '.finding-text')).toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('names a long chosen option in the path so far by its first words only', async () => {
+    const long =
+      'Ring the health visitor today, ask what she has seen of every child in the home, and write down what she says';
+    const steps = module.scenario.steps.map((s) =>
+      s.type === 'decision'
+        ? {
+            ...s,
+            options: s.options.map((o) => ({ ...o, text: { html: `<p>${long}</p>`, text: long } })),
+          }
+        : s,
+    );
+    const wordy: Module = { ...module, scenario: { ...module.scenario, steps } };
+    const el = await mount('sg-scenario', { module: wordy, progress: at(3, { choices: [1, -1] }) });
+    expect(text(deepQuery(el, '.timeline .chosen'))).toBe(
+      'You chose: Ring the health visitor today, ask what she has seen…',
+    );
+  });
+
   it('shows an ending with its debrief, and the way on to the quiz', async () => {
     const el = await scenario(at(4, { choices: [0, -1], flags: 1 }), { hasQuiz: true });
     expect(text(deepQuery(el, 'h1'))).toContain('The whole family seen');
