@@ -31,6 +31,11 @@ const launchUrl = (server: string, file: string) =>
 export interface LaunchTiming {
   /** ms from the SCO frame's navigation start (the launch) to the first h1 visible. */
   readonly firstRender: number;
+  /**
+   * ms from the launch to the first click: the first view usable (the app's module list with its
+   * Start button, after the static first view of a package). Null for the bare floor.
+   */
+  readonly firstView: number | null;
   /** ms from the launch to the first decision usable (the course and the path floor). */
   readonly decision: number | null;
   /** ms from the LMS page's own navigation start to the launch of the frame. */
@@ -46,6 +51,8 @@ export interface LaunchTiming {
   readonly lmsMs: number;
   /** LMS API calls made from the launch to the first render. */
   readonly lmsCallsAtFirstRender: number;
+  /** LMS API calls made from the launch to the first view usable (the first click). */
+  readonly lmsCallsAtFirstView: number;
 }
 
 /** One launch in a fresh context (empty cache and storage: a first launch, entry=ab-initio). */
@@ -84,6 +91,7 @@ export async function timedLaunch(
       throw new Error(`${file}: no decision reached`);
     return {
       firstRender: result.marks.firstRender,
+      firstView: result.clickedAt[0] ?? null,
       decision: result.marks.decision ?? null,
       lmsToLaunch: result.frameOrigin - result.topOrigin,
       clicks: result.path.length,
@@ -93,6 +101,7 @@ export async function timedLaunch(
       lmsCalls: (result.lms.atDecision ?? result.lms.atFirstRender)?.calls ?? 0,
       lmsMs: (result.lms.atDecision ?? result.lms.atFirstRender)?.ms ?? 0,
       lmsCallsAtFirstRender: result.lms.atFirstRender?.calls ?? 0,
+      lmsCallsAtFirstView: result.lms.atFirstClick?.calls ?? 0,
     };
   } finally {
     await context.close();

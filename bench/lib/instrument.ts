@@ -4,7 +4,8 @@
  * checks once per animation frame:
  *
  * - `firstRender`: the first `<h1>` with text is visible (the course's first view — the module list
- *   of the level — or the bare SCO's heading), searching open shadow roots;
+ *   of the level, in a package the static copy the build wrote into index.html, before the script
+ *   runs — or the bare SCO's heading), searching open shadow roots;
  * - then (course only) it walks the learner's path with zero think time, one click per frame as soon
  *   as the control is there: the first module's Start button, "Start the scenario", the scenario's
  *   continue button through the narrative steps, until a decision's radios are on screen;
@@ -25,6 +26,8 @@ export interface ProbeResult {
     calls: number;
     ms: number;
     atFirstRender?: { calls: number; ms: number };
+    /** At the first click: the course's own first view is up (its module list's Start button). */
+    atFirstClick?: { calls: number; ms: number };
     atDecision?: { calls: number; ms: number };
   };
   readonly path: string[];
@@ -127,6 +130,7 @@ export function probe(mode: ProbeMode): void {
     }
   };
   const click = (el: HTMLElement, what: string) => {
+    if (state.clickedAt.length === 0) state.lms.atFirstClick = snapshot();
     capture();
     state.path.push(what);
     state.clickedAt.push(performance.now());

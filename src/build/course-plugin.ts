@@ -10,6 +10,7 @@ import { CONTENT_ERROR_STYLESHEET, contentErrorPage } from './content-error-page
 import { facilitatorPack } from '../facilitator/pack.ts';
 import { MODULE_TEXT_CALLBACK, splitModule, BLANK_TEXT } from '../compiler/module-chunks.ts';
 import { formatStateBudgets, overBudget, stateBudgets } from './state-budget.ts';
+import { FIRST_VIEW_STYLESHEET, firstViewCss, firstViewHtml } from './first-view.ts';
 
 export interface CoursePluginOptions {
   /**
@@ -72,6 +73,8 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
   const compiled = (): CompileResult => (latest ??= compile());
   /** The module text scripts of this build, written into the output by generateBundle. */
   let textScripts: TextScript[] = [];
+  /** This build's course, when it is one level's (a package's): it gets a static first view. */
+  let oneLevel: Course | undefined;
 
   return {
     name: `safeguarding:course:${VIRTUAL_ID}`,
@@ -81,6 +84,7 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
     },
     buildStart() {
       textScripts = [];
+      oneLevel = undefined;
     },
     resolveId(id) {
       return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
@@ -114,6 +118,7 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
       }
       const course = level ? onlyLevel(result.course, level) : result.course;
       if (!course) this.error(`VITE_LEVEL is "${level}", but the course has no such level.`);
+      if (isBuild && course.levels.length === 1) oneLevel = course;
       if (isBuild && options.moduleScripts) {
         const split = splitCourse(course);
         textScripts = split.scripts;
@@ -121,9 +126,34 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
       }
       return `export default ${JSON.stringify(course)};\nexport const moduleTexts = {};`;
     },
+    // A one-level build (a package) shows its module list before its script runs: see
+    // first-view.ts. Written after the bundle, when the course has been compiled.
+    transformIndexHtml: {
+      order: 'post',
+      handler(page) {
+        const view = isBuild && oneLevel ? firstViewHtml(oneLevel) : undefined;
+        if (!view) return page;
+        if (!page.includes('<sg-app></sg-app>') || !page.includes('</head>'))
+          throw new Error(
+            'course-plugin: index.html has no empty <sg-app></sg-app> or no </head> for the first view to go in.',
+          );
+        return page
+          .replace('<sg-app></sg-app>', `<sg-app>${view}</sg-app>`)
+          .replace(
+            '</head>',
+            `  <link rel="stylesheet" href="./${FIRST_VIEW_STYLESHEET}" />\n  </head>`,
+          );
+      },
+    },
     generateBundle() {
       for (const script of textScripts)
         this.emitFile({ type: 'asset', fileName: script.file, source: script.source });
+      if (oneLevel)
+        this.emitFile({
+          type: 'asset',
+          fileName: FIRST_VIEW_STYLESHEET,
+          source: firstViewCss(oneLevel),
+        });
     },
     configureServer(server) {
       server.watcher.add(dir);

@@ -134,6 +134,12 @@ export class SgApp extends LitElement {
     this.loadNeededText();
   }
 
+  protected override firstUpdated() {
+    // A package's static first view (src/build/first-view.ts) sat in the light DOM until the
+    // shadow root replaced it on screen: gone now, so nothing reads or finds it twice.
+    this.replaceChildren();
+  }
+
   protected override updated() {
     // Once the module list is up, the text of the module the learner most likely opens next (the
     // first not finished) is loaded when the browser is idle, so it is usually here before they
