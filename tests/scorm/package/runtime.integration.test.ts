@@ -135,15 +135,17 @@ describe(`built packages at run time (${source.dir}, level ${source.level})`, ()
         expect(count(view, names.init)).toBe(1);
         expect(view.violations).toEqual([]);
         expect(errors).toEqual([]);
-        // The page's own styles (page.css) come with the script, not from a stylesheet link
-        // (src/styles/page-styles.ts): applied all the same.
+        // The page's own styles (page.css) come with the script (src/styles/page-styles.ts); the
+        // one stylesheet link is the static first view's (src/build/first-view.ts): applied all the same.
         const styles = await frame.evaluate(() => ({
-          links: document.querySelectorAll('link[rel="stylesheet"]').length,
+          links: [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) =>
+            l.getAttribute('href'),
+          ),
           bodyMargin: getComputedStyle(document.body).margin,
           lineHeight: getComputedStyle(document.documentElement).lineHeight,
           fontSize: getComputedStyle(document.documentElement).fontSize,
         }));
-        expect(styles.links).toBe(0);
+        expect(styles.links).toEqual(['./first-view.css']);
         expect(styles.bodyMargin).toBe('0px');
         expect(Number.parseFloat(styles.lineHeight)).toBe(1.5 * Number.parseFloat(styles.fontSize));
       });
