@@ -10,7 +10,7 @@ import { CONTENT_ERROR_STYLESHEET, contentErrorPage } from './content-error-page
 import { facilitatorPack } from '../facilitator/pack.ts';
 import { MODULE_TEXT_CALLBACK, splitModule, BLANK_TEXT } from '../compiler/module-chunks.ts';
 import { formatStateBudgets, overBudget, stateBudgets } from './state-budget.ts';
-import { FIRST_VIEW_STYLESHEET, firstViewCss, firstViewHtml } from './first-view.ts';
+import { FIRST_VIEW_STYLESHEET, firstViewHtml, firstViewStylesheet } from './first-view.ts';
 
 export interface CoursePluginOptions {
   /**
@@ -126,7 +126,7 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
       }
       return `export default ${JSON.stringify(course)};\nexport const moduleTexts = {};`;
     },
-    // A one-level build (a package) shows its module list before its script runs: see
+    // A one-level build (a package) shows its module list while its script loads: see
     // first-view.ts. Written after the bundle, when the course has been compiled.
     transformIndexHtml: {
       order: 'post',
@@ -152,7 +152,7 @@ export function coursePlugin(options: CoursePluginOptions = {}): Plugin {
         this.emitFile({
           type: 'asset',
           fileName: FIRST_VIEW_STYLESHEET,
-          source: firstViewCss(oneLevel),
+          source: firstViewStylesheet(oneLevel),
         });
     },
     configureServer(server) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { onlyLevel } from '../../src/build/course-plugin.ts';
-import { firstViewCss, firstViewHtml } from '../../src/build/first-view.ts';
+import { firstViewCss, firstViewHtml, firstViewStylesheet } from '../../src/build/first-view.ts';
 import type { Course } from '../../src/model/course.ts';
 import { fixtureCourse } from '../engine/fixture.ts';
 
@@ -60,5 +60,19 @@ describe('a package’s static first view', () => {
       },
     };
     expect(firstViewCss(themed)).toContain(':root { --sg-colour-brand: #123456; }');
+  });
+
+  it('is written minified, in syntax the browsers that run the script read', () => {
+    const readable = firstViewCss(foundation);
+    const sheet = firstViewStylesheet(foundation);
+    expect(sheet.length).toBeLessThan(readable.length * 0.7);
+    // The same rules: sg-app's header, the module list's row heading.
+    expect(sheet).toMatch(/header\{color:#fff;[^}]*background:#0b0c0c\}/);
+    expect(sheet).toContain('.module h2{');
+    // Written for Chrome 94 and Safari 16.4 (es2022): min-width, not the range syntax
+    // `(width>=…)` a minifier with no targets writes, which Chrome before 104 ignores.
+    expect(readable).toContain('@media (min-width: 40.0625em)');
+    expect(sheet).toContain('@media (min-width:40.0625em)');
+    expect(sheet).not.toMatch(/\(width\s*[<>]/);
   });
 });
