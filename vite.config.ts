@@ -23,6 +23,7 @@ export default defineConfig({
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,
+    // src/build/first-view.ts minifies the static first view's CSS for the browsers this needs.
     target: 'es2022',
     assetsInlineLimit: 0,
     // The compiled course's outlines (every level's) are part of the bundle; the scenario and

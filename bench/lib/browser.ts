@@ -51,6 +51,8 @@ export interface LaunchTiming {
   readonly lmsMs: number;
   /** LMS API calls made from the launch to the first render. */
   readonly lmsCallsAtFirstRender: number;
+  /** The first render's heading was a component's, not the page's own HTML (see the probe). */
+  readonly firstHeadingInShadowRoot: boolean;
   /** LMS API calls made from the launch to the first view usable (the first click). */
   readonly lmsCallsAtFirstView: number;
 }
@@ -101,6 +103,7 @@ export async function timedLaunch(
       lmsCalls: (result.lms.atDecision ?? result.lms.atFirstRender)?.calls ?? 0,
       lmsMs: (result.lms.atDecision ?? result.lms.atFirstRender)?.ms ?? 0,
       lmsCallsAtFirstRender: result.lms.atFirstRender?.calls ?? 0,
+      firstHeadingInShadowRoot: result.firstHeadingInShadowRoot ?? false,
       lmsCallsAtFirstView: result.lms.atFirstClick?.calls ?? 0,
     };
   } finally {

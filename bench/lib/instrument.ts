@@ -21,6 +21,12 @@
  */
 export interface ProbeResult {
   readonly marks: { firstRender?: number; decision?: number };
+  /**
+   * Whether the first heading was in a component's shadow root rather than the document's own
+   * HTML. In a package, the static first view is the document's; the app's views are in shadow
+   * roots, so `true` means the browser ran the script before it painted the static view.
+   */
+  readonly firstHeadingInShadowRoot?: boolean;
   /** Calls into the LMS API and the ms spent inside them (the LMS page's own work), up to each mark. */
   readonly lms: {
     calls: number;
@@ -52,6 +58,7 @@ export function probe(mode: ProbeMode): void {
   if (!location.pathname.startsWith('/packages/')) return;
   const state = {
     marks: {} as { firstRender?: number; decision?: number },
+    firstHeadingInShadowRoot: undefined as boolean | undefined,
     lms: { calls: 0, ms: 0 } as ProbeResult['lms'],
     path: [] as string[],
     clickedAt: [] as number[],
@@ -147,6 +154,7 @@ export function probe(mode: ProbeMode): void {
       const h1 = deep(document, 'h1');
       if (shown(h1) && (h1.textContent ?? '').trim() !== '') {
         state.marks.firstRender = now;
+        state.firstHeadingInShadowRoot = h1.getRootNode() instanceof ShadowRoot;
         state.lms.atFirstRender = snapshot();
       }
     }
